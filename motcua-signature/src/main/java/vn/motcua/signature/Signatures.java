@@ -1,0 +1,41 @@
+package vn.motcua.signature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+import vn.motcua.signature.verify.SignatureReport;
+import vn.motcua.signature.verify.Verification;
+import vn.motcua.signature.verify.VerificationException;
+import vn.motcua.signature.verify.VerificationOptions;
+import vn.motcua.signature.verify.VerificationReport;
+
+/**
+ * The module's facade: verify signed PDFs (PAdES / adbe.pkcs7), detached and enveloping CMS (CAdES), and sign.
+ * Verification never throws for a bad signature: the report says INVALID or INDETERMINATE and why. It throws
+ * {@link VerificationException} only when the input is not a PDF or CMS at all.
+ */
+public final class Signatures {
+
+    private Signatures() {
+    }
+
+    /** Verifies a PDF or an enveloping CMS (.p7s/.p7m with the content inside), detected from the file's first bytes. */
+    public static VerificationReport verify(Path file, VerificationOptions options) throws VerificationException {
+        return Verification.verify(file, options);
+    }
+
+    /** Verifies a detached CMS signature over {@code data}. */
+    public static VerificationReport verifyDetached(Path signature, Path data, VerificationOptions options)
+            throws VerificationException {
+        return Verification.verifyDetached(signature, data, options);
+    }
+
+    /**
+     * The bytes the given PDF signature covers ("what was signed"): the file's revision up to the end of that
+     * signature's /ByteRange. The caller closes the stream.
+     */
+    public static InputStream openSignedRevision(Path pdf, SignatureReport signature) throws IOException {
+        return Verification.openSignedRevision(pdf, signature);
+    }
+}
