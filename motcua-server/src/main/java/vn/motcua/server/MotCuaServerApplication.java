@@ -1,0 +1,15 @@
+package vn.motcua.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The one-stop desk: reception, processing, signing and public lookup over the domain engine. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MotCuaServerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MotCuaServerApplication.class, args);
+    }
+}

@@ -1,0 +1,125 @@
+package vn.motcua.server.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Content-addressed files: {@code <root>/ab/cd/abcd…} named by SHA-256. Bytes go to a temporary file in the same folder,
+ * are forced to disk, then atomically renamed, so a crash leaves either no file or a complete one — never a half file under a
+ * real address. Temporary leftovers and objects no row references are removed by {@link #deleteUnreferenced}.
+ */
+public final class FileSystemContentStore implements ContentStore {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final String TEMP_SUFFIX = ".part";
+
+    private final Path root;
+
+    public FileSystemContentStore(Path root) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        Files.createDirectories(this.root);
+    }
+
+    @Override
+    public StoredContent put(InputStream content, long maxBytes) throws IOException {
+        Path temp = Files.createTempFile(root, "incoming-", TEMP_SUFFIX);
+        try {
+            MessageDigest sha = sha256();
+            long size = 0;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = content.read(buffer)) != -1) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new TooLargeException(maxBytes);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Path target = pathOf(hash);
+            Files.createDirectories(target.getParent());
+            if (Files.exists(target)) {
+                Files.delete(temp);
+            } else {
+                moveIntoPlace(temp, target);
+            }
+            return new StoredContent(hash, size);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            // The temp file is in the same file system as the target, so the rename is atomic.
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException sameBytesStoredConcurrently) {
+            Files.deleteIfExists(temp);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("content store root must be on a file system with atomic rename: " + target, e);
+        }
+    }
+
+    @Override
+    public InputStream open(String sha256) throws IOException {
+        Path p = pathOf(sha256);
+        if (!Files.isRegularFile(p)) {
+            throw new NoSuchFileException(sha256);
+        }
+        return Files.newInputStream(p);
+    }
+
+    @Override
+    public boolean exists(String sha256) {
+        return SHA256.matcher(sha256).matches() && Files.isRegularFile(pathOf(sha256));
+    }
+
+    @Override
+    public int deleteUnreferenced(Set<String> referenced) throws IOException {
+        int deleted = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(TEMP_SUFFIX) || (SHA256.matcher(name).matches() && !referenced.contains(name))) {
+                    Files.deleteIfExists(p);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private Path pathOf(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 address");
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
