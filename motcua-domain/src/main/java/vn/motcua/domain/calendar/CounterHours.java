@@ -83,7 +83,7 @@ public final class CounterHours {
         return intervals.get(intervals.size() - 1).end();
     }
 
-    /** Counter time of one working day (7 hours for the standard hours). */
+    /** Counter time of one working day (8 hours for the standard hours). */
     public Duration perDay() {
         return intervals.stream().map(Interval::length).reduce(Duration.ZERO, Duration::plus);
     }
