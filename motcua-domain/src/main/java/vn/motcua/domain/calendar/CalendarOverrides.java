@@ -89,6 +89,9 @@ public final class CalendarOverrides {
         int number = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             number++;
+            if (number == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // byte-order mark left by some editors
+            }
             int hash = line.indexOf('#');
             String content = (hash >= 0 ? line.substring(0, hash) : line).strip();
             if (content.isEmpty()) {

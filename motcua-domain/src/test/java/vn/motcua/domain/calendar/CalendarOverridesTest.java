@@ -37,6 +37,12 @@ class CalendarOverridesTest {
     }
 
     @Test
+    void toleratesAByteOrderMarkAndTabs() throws IOException {
+        assertThat(parse("\uFEFFofficial 2025\r\nwork\t2025-04-26\r\n").workingDays())
+                .containsExactly(LocalDate.of(2025, 4, 26));
+    }
+
+    @Test
     void formatThenParseGivesTheSameOverrides() throws IOException {
         CalendarOverrides shipped = CalendarOverrides.shipped();
         assertThat(parse(shipped.format())).isEqualTo(shipped);
