@@ -21,19 +21,19 @@ class WorkingCalendarTest {
     private static final WorkingCalendar VIETNAM = WorkingCalendar.vietnam();
     private static final WorkingCalendar STATUTORY_ONLY = WorkingCalendar.builder().build();
 
-    /** Every weekday off in the official schedules 2023–2026 (the published announcements; 2026-09-01 unconfirmed). */
+    /** Every weekday off in the official schedules 2023–2026, as published. */
     @ParameterizedTest(name = "weekdays off in {0}")
     @CsvSource(delimiter = ';', value = {
         "2023; 01-02 01-20 01-23 01-24 01-25 01-26 05-01 05-02 05-03 09-01 09-04",
         "2024; 01-01 02-08 02-09 02-12 02-13 02-14 04-18 04-29 04-30 05-01 09-02 09-03",
         "2025; 01-01 01-27 01-28 01-29 01-30 01-31 04-07 04-30 05-01 05-02 09-01 09-02",
-        "2026; 01-01 01-02 02-16 02-17 02-18 02-19 02-20 04-27 04-30 05-01 09-01 09-02"})
+        "2026; 01-01 01-02 02-16 02-17 02-18 02-19 02-20 04-27 04-30 05-01 08-31 09-01 09-02"})
     void officialWeekdaysOff(int year, String days) {
         assertThat(weekdaysOff(VIETNAM, year)).isEqualTo(dates(year, days));
     }
 
     @ParameterizedTest(name = "Saturdays worked in {0}")
-    @CsvSource(delimiter = ';', value = {"2023; ", "2024; 05-04", "2025; 02-08 04-26", "2026; 01-10"})
+    @CsvSource(delimiter = ';', value = {"2023; ", "2024; 05-04", "2025; 04-26", "2026; 01-10 08-22"})
     void officialSaturdaysWorked(int year, String days) {
         List<LocalDate> worked = new ArrayList<>();
         for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
@@ -46,7 +46,8 @@ class WorkingCalendarTest {
 
     @ParameterizedTest(name = "{0} is off: {1}")
     @CsvSource({
-        "2024-04-29, SWAPPED_OFF", "2025-05-02, SWAPPED_OFF", "2026-01-02, SWAPPED_OFF", "2025-01-27, SWAPPED_OFF",
+        "2024-04-29, SWAPPED_OFF", "2025-05-02, SWAPPED_OFF", "2026-01-02, SWAPPED_OFF", "2026-08-31, SWAPPED_OFF",
+        "2025-01-27, TET",
         "2026-02-16, TET", "2026-02-20, TET", "2024-02-08, TET", "2023-01-20, TET",
         "2023-01-02, COMPENSATION", "2023-09-04, COMPENSATION", "2026-04-27, COMPENSATION",
         "2024-04-18, HUNG_KINGS", "2025-04-07, HUNG_KINGS", "2025-04-30, REUNIFICATION", "2025-05-01, LABOUR_DAY",
@@ -58,7 +59,7 @@ class WorkingCalendarTest {
     }
 
     @ParameterizedTest(name = "swap: {0} off, Saturday {1} worked")
-    @CsvSource({"2024-04-29, 2024-05-04", "2025-05-02, 2025-04-26", "2026-01-02, 2026-01-10"})
+    @CsvSource({"2024-04-29, 2024-05-04", "2025-05-02, 2025-04-26", "2026-01-02, 2026-01-10", "2026-08-31, 2026-08-22"})
     void swaps(LocalDate dayOff, LocalDate saturday) {
         assertThat(saturday.getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
         assertThat(VIETNAM.isWorkingDay(saturday)).isTrue();
