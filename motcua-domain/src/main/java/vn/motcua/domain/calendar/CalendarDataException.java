@@ -1,10 +1,7 @@
 package vn.motcua.domain.calendar;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * Bad calendar input: a wrong line in an overrides file (with its line number), an invalid counter-hours set, a
@@ -19,8 +16,6 @@ public final class CalendarDataException extends IllegalArgumentException {
         UNKNOWN_DIRECTIVE, MISSING_ARGUMENT, TRAILING_TEXT, BAD_DATE, BAD_RANGE, BAD_YEAR, UNKNOWN_KIND,
         CONFLICTING_ENTRY, BAD_LUNAR_DATE, YEAR_OUT_OF_RANGE
     }
-
-    static final String BUNDLE = "vn.motcua.domain.calendar.messages";
 
     private final Problem problem;
     private final int line;
@@ -56,24 +51,12 @@ public final class CalendarDataException extends IllegalArgumentException {
         return message(Locale.getDefault());
     }
 
-    static String text(Locale locale, String key, Object... args) {
-        try {
-            // English is the base bundle: never fall back to the JVM's default locale.
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            String pattern = bundle.getString(key);
-            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
-        } catch (MissingResourceException e) {
-            return null;
-        }
-    }
-
     private static String format(Locale locale, int line, Problem problem, Object... args) {
         String key = "error." + problem.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        String detail = text(locale, key, args);
+        String detail = CalendarMessages.text(locale, key, args);
         if (detail == null) {
             detail = key + " " + List.of(args);
         }
-        return line > 0 ? text(locale, "error.at-line", String.valueOf(line), detail) : detail;
+        return line > 0 ? CalendarMessages.text(locale, "error.at-line", String.valueOf(line), detail) : detail;
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -194,7 +194,7 @@ public final class CalendarOverrides {
         }
         for (LocalDate d : workingDays) {
             s.append("work ").append(d).append("  # ")
-                    .append(d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH))
+                    .append(d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
                     .append('\n');
         }
         return s.toString();

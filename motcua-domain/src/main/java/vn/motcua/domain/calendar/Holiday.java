@@ -38,7 +38,7 @@ public record Holiday(LocalDate date, Kind kind, String nameKey) {
 
     /** The display name in the given language; the key itself when the bundle does not define it. */
     public String name(Locale locale) {
-        String text = CalendarDataException.text(locale, nameKey);
+        String text = CalendarMessages.text(locale, nameKey);
         return text == null ? nameKey : text;
     }
 }

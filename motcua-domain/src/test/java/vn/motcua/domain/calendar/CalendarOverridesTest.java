@@ -114,9 +114,9 @@ class CalendarOverridesTest {
     @EnumSource(Problem.class)
     void everyProblemHasBothTexts(Problem problem) {
         String key = "error." + problem.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        assertThat(CalendarDataException.text(Locale.ENGLISH, key)).as("en %s", key).isNotNull();
-        assertThat(CalendarDataException.text(DomainLocales.VI, key)).as("vi %s", key).isNotNull()
-                .isNotEqualTo(CalendarDataException.text(Locale.ENGLISH, key));
+        assertThat(CalendarMessages.text(Locale.ENGLISH, key)).as("en %s", key).isNotNull();
+        assertThat(CalendarMessages.text(DomainLocales.VI, key)).as("vi %s", key).isNotNull()
+                .isNotEqualTo(CalendarMessages.text(Locale.ENGLISH, key));
     }
 
     private static CalendarOverrides parse(String text) throws IOException {
