@@ -3,7 +3,13 @@ package vn.motcua.signature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import vn.motcua.signature.sign.ExternalSigning;
+import vn.motcua.signature.sign.PadesSigning;
+import vn.motcua.signature.sign.SignOptions;
+import vn.motcua.signature.sign.SigningException;
+import vn.motcua.signature.sign.SigningKey;
 import vn.motcua.signature.verify.SignatureReport;
 import vn.motcua.signature.verify.Verification;
 import vn.motcua.signature.verify.VerificationException;
@@ -37,5 +43,21 @@ public final class Signatures {
      */
     public static InputStream openSignedRevision(Path pdf, SignatureReport signature) throws IOException {
         return Verification.openSignedRevision(pdf, signature);
+    }
+
+    /**
+     * Signs a PDF as PAdES (B-B, B-T or B-LT per {@code options}) in an incremental update, so earlier signatures stay
+     * intact. Returns the signed file.
+     */
+    public static byte[] sign(byte[] pdf, SigningKey key, SignOptions options) throws SigningException {
+        return PadesSigning.sign(pdf, key, options);
+    }
+
+    /**
+     * Two-step signing for keys outside this process (browser token plugins, remote-signing services): prepare returns
+     * the hash to sign and a handle, complete takes the device's signature. Handles live for {@code handleLifetime}.
+     */
+    public static ExternalSigning externalSigning(Duration handleLifetime) {
+        return new ExternalSigning(handleLifetime);
     }
 }
