@@ -12,7 +12,7 @@ public final class CalendarDataException extends IllegalArgumentException {
 
     /** What is wrong; each value has the message key {@code error.<name in lower case>}. */
     public enum Problem {
-        NEGATIVE_AMOUNT, NO_COUNTER_INTERVAL, BAD_COUNTER_INTERVAL, OVERLAPPING_COUNTER_INTERVALS,
+        NEGATIVE_AMOUNT, NO_COUNTER_INTERVAL, BAD_COUNTER_INTERVAL, OVERLAPPING_COUNTER_INTERVALS, BAD_COUNTER_HOURS_TEXT,
         UNKNOWN_DIRECTIVE, MISSING_ARGUMENT, TRAILING_TEXT, BAD_DATE, BAD_RANGE, BAD_YEAR, UNKNOWN_KIND,
         CONFLICTING_ENTRY, BAD_LUNAR_DATE, YEAR_OUT_OF_RANGE
     }

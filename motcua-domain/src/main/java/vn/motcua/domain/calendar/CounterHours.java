@@ -2,6 +2,8 @@ package vn.motcua.domain.calendar;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +34,8 @@ public final class CounterHours {
     private static final CounterHours STANDARD = of(
             new Interval(LocalTime.of(7, 0), LocalTime.of(11, 30)),
             new Interval(LocalTime.of(13, 30), LocalTime.of(17, 0)));
+
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("H:mm");
 
     private final List<Interval> intervals;
 
@@ -71,6 +75,30 @@ public final class CounterHours {
         return new CounterHours(List.copyOf(merged));
     }
 
+    /**
+     * Reads counter hours written as in configuration files: {@code 07:00-11:30, 13:30-17:00} (sessions separated by
+     * commas, times {@code H:mm}, a hyphen or an en dash between start and end). {@link #toString()} writes this form.
+     */
+    public static CounterHours parse(String text) {
+        List<Interval> sessions = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String[] ends = part.strip().split("\\s*[-–]\\s*");
+            if (ends.length != 2) {
+                throw new CalendarDataException(CalendarDataException.Problem.BAD_COUNTER_HOURS_TEXT, part.strip());
+            }
+            sessions.add(new Interval(time(ends[0], part), time(ends[1], part)));
+        }
+        return of(sessions);
+    }
+
+    private static LocalTime time(String word, String session) {
+        try {
+            return LocalTime.parse(word, HOUR_MINUTE);
+        } catch (DateTimeParseException e) {
+            throw new CalendarDataException(CalendarDataException.Problem.BAD_COUNTER_HOURS_TEXT, session.strip());
+        }
+    }
+
     public List<Interval> intervals() {
         return intervals;
     }
@@ -102,7 +130,7 @@ public final class CounterHours {
     public String toString() {
         StringBuilder s = new StringBuilder();
         for (Interval i : intervals) {
-            s.append(s.length() == 0 ? "" : ", ").append(i.start()).append('–').append(i.end());
+            s.append(s.length() == 0 ? "" : ", ").append(i.start()).append('-').append(i.end());
         }
         return s.toString();
     }

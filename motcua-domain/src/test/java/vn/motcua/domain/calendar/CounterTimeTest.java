@@ -170,6 +170,26 @@ class CounterTimeTest {
     }
 
     @Test
+    void counterHoursFromConfigurationText() {
+        assertThat(CounterHours.parse("07:00-11:30, 13:30 – 17:00")).isEqualTo(CounterHours.standard());
+        assertThat(CounterHours.parse(CounterHours.standard().toString())).isEqualTo(CounterHours.standard());
+        assertThat(CounterHours.standard()).hasToString("07:00-11:30, 13:30-17:00");
+        assertThat(CounterHours.parse("7:30-11:30").opening()).isEqualTo(LocalTime.of(7, 30));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is rejected: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "07:00-11:30; 13:30-17:00 | BAD_COUNTER_HOURS_TEXT",
+        "07:00                    | BAD_COUNTER_HOURS_TEXT",
+        "7h-11h30                 | BAD_COUNTER_HOURS_TEXT",
+        "11:30-07:00              | BAD_COUNTER_INTERVAL",
+        "07:00-12:00, 11:00-17:00 | OVERLAPPING_COUNTER_INTERVALS"})
+    void badCounterHoursText(String text, CalendarDataException.Problem problem) {
+        assertThatThrownBy(() -> CounterHours.parse(text)).isInstanceOfSatisfying(CalendarDataException.class,
+                e -> assertThat(e.problem()).isEqualTo(problem));
+    }
+
+    @Test
     void standardCounterHours() {
         CounterHours standard = CounterHours.standard();
         assertThat(standard.opening()).isEqualTo(LocalTime.of(7, 0));
