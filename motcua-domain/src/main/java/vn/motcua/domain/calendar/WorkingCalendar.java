@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * compensation days;</li>
  * <li>any other override wins on its date: a day off of any kind, or a worked day (which then has no holiday).</li>
  * </ul>
+ * Two statutory days on one date (the Hùng Kings' day on 30/4, as in 1803 and 1947) count once: the Code has no rule.
+ * Lunar dates exist for 1800–2199 only; other years raise {@link CalendarDataException}.
  *
  * <p><b>Counter time.</b> Time limits in hours and the clock of each step count only the {@link CounterHours} of working
  * days, in {@link #ZONE}.
