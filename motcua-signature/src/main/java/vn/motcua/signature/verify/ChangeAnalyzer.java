@@ -34,8 +34,13 @@ import vn.motcua.signature.verify.PdfStructure.Role;
 final class ChangeAnalyzer {
     private static final long MAX_COMPARE_BYTES = 32L * 1024 * 1024;
     private static final Set<String> CATALOG_ALLOWED = Set.of("AcroForm", "DSS", "Extensions", "Metadata", "Version");
+    /** Page-tree node keys that change what is displayed; others (e.g. producer markers like /ITXT) do not. */
+    private static final Set<String> PAGES_RENDERING =
+            Set.of("Kids", "Count", "Resources", "MediaBox", "CropBox", "Rotate", "Type", "Parent", "(type)");
+    /** Page keys that may change when annotations or signatures are added (tagging, modification date). */
+    private static final Set<String> PAGE_BOOKKEEPING = Set.of("StructParents", "LastModified", "PieceInfo", "Tabs");
     private static final Set<String> SIG_FIELD_FILL = Set.of("V", "AP", "AS", "F", "MK", "P", "DA", "Lock");
-    private static final Set<String> FORM_FILL = Set.of("V", "AP", "AS", "RV", "MK");
+    private static final Set<String> FORM_FILL = Set.of("V", "AP", "AS", "RV", "MK", "I");
     private static final Set<String> ACROFORM_SIGN = Set.of("Fields", "SigFlags");
     private static final Set<String> ACROFORM_FILL = Set.of("Fields", "SigFlags", "DR", "DA", "NeedAppearances");
     /** Annotation types a certification with P=3 may receive: comments that cannot paint over the page. */
@@ -124,7 +129,11 @@ final class ChangeAnalyzer {
             case CATALOG -> {
                 Set<String> diff = diffKeys(old, now);
                 for (String k : diff) {
-                    if ("Perms".equals(k)) {
+                    if ("Names".equals(k)) {
+                        COSBase oldNames = deref(old, COSName.NAMES);
+                        classify(Role.NAMES, key, oldNames == null ? new COSDictionary() : oldNames,
+                                deref(now, COSName.NAMES), where);
+                    } else if ("Perms".equals(k)) {
                         add(Change.Kind.CERTIFICATION, false, where + " /Perms");
                     } else if (!CATALOG_ALLOWED.contains(k)) {
                         add(Change.Kind.CATALOG, false, where + " /" + k);
@@ -137,7 +146,25 @@ final class ChangeAnalyzer {
                     }
                 }
             }
-            case PAGES -> add(Change.Kind.PAGES, false, where);
+            case PAGES -> {
+                if (old == null) {
+                    add(Change.Kind.PAGES, false, where);
+                    return;
+                }
+                for (String k : diffKeys(old, now)) {
+                    boolean rendering = PAGES_RENDERING.contains(k);
+                    add(rendering ? Change.Kind.PAGES : Change.Kind.EXTENSION, !rendering, where + " /" + k);
+                }
+            }
+            case NAMES -> {
+                Set<String> diff = diffKeys(old == null ? new COSDictionary() : old, now);
+                diff.remove("AP");
+                if (!diff.isEmpty()) {
+                    add(Change.Kind.CATALOG, false, where + " " + diff);
+                } else {
+                    annotation(null, where + " /AP");
+                }
+            }
             case PAGE -> {
                 if (old == null) {
                     add(Change.Kind.PAGES, false, where);
@@ -147,6 +174,8 @@ final class ChangeAnalyzer {
                     if ("Annots".equals(k)) {
                         annotationList(((COSDictionary) old).getDictionaryObject(COSName.ANNOTS),
                                 ((COSDictionary) now).getDictionaryObject(COSName.ANNOTS), where);
+                    } else if (PAGE_BOOKKEEPING.contains(k)) {
+                        add(Change.Kind.EXTENSION, true, where + " /" + k);
                     } else {
                         add(Change.Kind.PAGE_CONTENT, false, where + " /" + k);
                     }
@@ -161,14 +190,25 @@ final class ChangeAnalyzer {
                     return;
                 }
                 Set<String> diff = diffKeys(old, now);
-                diff.removeAll(FORM_FILL);
-                if (!diff.isEmpty()) {
-                    add(Change.Kind.OTHER, false, where + " " + diff);
+                Set<String> rest = new HashSet<>(diff);
+                rest.removeAll(FORM_FILL);
+                if (!rest.isEmpty()) {
+                    add(Change.Kind.OTHER, false, where + " " + rest);
+                } else if (!valueChanged(key)) {
+                    // a new look without a new value is not form filling (shadow "replace" attack)
+                    add(Change.Kind.OTHER, false, where + " appearance changed without a value change");
                 } else {
                     formFill(now, where);
                 }
             }
-            case FORM_APPEARANCE -> add(Change.Kind.FORM_FILL, mdpAllows(Change.Kind.FORM_FILL), where);
+            case FORM_APPEARANCE -> {
+                Set<COSObjectKey> owners = structure.owners.getOrDefault(key, Set.of());
+                if (old != null && !owners.isEmpty() && owners.stream().noneMatch(this::valueChanged)) {
+                    add(Change.Kind.OTHER, false, where + " appearance changed without a value change");
+                } else {
+                    add(Change.Kind.FORM_FILL, mdpAllows(Change.Kind.FORM_FILL), where);
+                }
+            }
             case SIG_DICT -> {
                 if (old != null) {
                     add(Change.Kind.SIGNATURE_DICTIONARY, false, where);
@@ -182,7 +222,7 @@ final class ChangeAnalyzer {
             case SIG_APPEARANCE -> {
                 // an appearance may change only for a signature field that was still empty when this signature was made
                 boolean ownerSignedBefore = false;
-                for (COSObjectKey owner : structure.sigOwners.getOrDefault(key, Set.of())) {
+                for (COSObjectKey owner : structure.owners.getOrDefault(key, Set.of())) {
                     COSBase o = signed.getDocument().getXrefTable().containsKey(owner) ? object(signed, owner) : null;
                     if (o instanceof COSDictionary d && d.getDictionaryObject(COSName.V) instanceof COSDictionary) {
                         ownerSignedBefore = true;
@@ -217,6 +257,32 @@ final class ChangeAnalyzer {
             case CONTENT, TRAILER -> add(Change.Kind.PAGE_CONTENT, false, where);
             default -> add(Change.Kind.OTHER, false, where);
         }
+    }
+
+    /** Whether the value (/V of the field or of the parent holding it) differs between the two revisions. */
+    private boolean valueChanged(COSObjectKey field) {
+        COSBase before = signed.getDocument().getXrefTable().containsKey(field) ? object(signed, field) : null;
+        COSBase after = object(fin, field);
+        if (!(before instanceof COSDictionary b) || !(after instanceof COSDictionary a)) {
+            return true;
+        }
+        return !equal(inheritedValue(b), inheritedValue(a), 0);
+    }
+
+    private static COSBase inheritedValue(COSDictionary field) {
+        COSDictionary f = field;
+        for (int i = 0; f != null && i < 64; i++) {
+            COSBase v = f.getDictionaryObject(COSName.V);
+            if (v != null) {
+                return v instanceof COSObject o ? o.getObject() : v;
+            }
+            f = f.getCOSDictionary(COSName.PARENT);
+        }
+        return null;
+    }
+
+    private static COSBase deref(COSBase dict, COSName key) {
+        return dict instanceof COSDictionary d ? d.getDictionaryObject(key) : null;
     }
 
     private void signatureField(COSBase old, COSBase now, String where) {

@@ -211,6 +211,29 @@ final class PdfBytes {
     }
 
     /**
+     * True when every in-file cross-reference entry points at "n g obj" of that very object; PDFBox would otherwise
+     * silently search for misplaced objects (xref reconstruction), which a verifier must refuse.
+     */
+    String checkXrefEntries(java.util.Map<org.apache.pdfbox.cos.COSObjectKey, Long> xref) throws IOException {
+        for (var e : xref.entrySet()) {
+            long offset = e.getValue() == null ? 0 : e.getValue();
+            if (offset <= 0) {
+                continue;
+            }
+            Lexer lx = new Lexer(offset, 48);
+            Lexer.Token n = lx.next();
+            Lexer.Token g = lx.next();
+            Lexer.Token obj = lx.next();
+            if (n.kind != Lexer.Kind.NUMBER || g.kind != Lexer.Kind.NUMBER || !obj.isKeyword("obj")
+                    || n.number != e.getKey().getNumber() || g.number != e.getKey().getGeneration()) {
+                return "cross-reference entry of object " + e.getKey().getNumber() + " points to offset " + offset
+                        + " which does not hold it";
+            }
+        }
+        return null;
+    }
+
+    /**
      * Lexes the indirect object at {@code objectOffset} and returns {start, end} of the /Contents value of the
      * dictionary (at any depth) that also holds /ByteRange, or null when there is no such hex string.
      */
@@ -327,9 +350,15 @@ final class PdfBytes {
         private long bufStart;
         private byte[] buf = new byte[0];
         private long pos;
+        private final int chunk;
 
         Lexer(long pos) {
+            this(pos, 8192);
+        }
+
+        Lexer(long pos, int chunk) {
             this.pos = pos;
+            this.chunk = chunk;
         }
 
         long position() {
@@ -346,7 +375,7 @@ final class PdfBytes {
             }
             if (pos < bufStart || pos >= bufStart + buf.length) {
                 bufStart = pos;
-                buf = read(pos, 8192);
+                buf = read(pos, chunk);
             }
             return buf[(int) (pos - bufStart)] & 0xff;
         }

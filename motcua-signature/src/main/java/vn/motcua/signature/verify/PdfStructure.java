@@ -23,15 +23,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 final class PdfStructure {
     enum Role {
         TRAILER, CATALOG, PAGES, PAGE, ANNOTS, ANNOTATION, ANNOT_APPEARANCE, SIG_FIELD, FORM_FIELD, SIG_DICT,
-        SIG_APPEARANCE, FORM_APPEARANCE, ACROFORM, DSS, STRUCT, METADATA, INFO, EXTENSIONS, PERMS, CONTENT
+        SIG_APPEARANCE, FORM_APPEARANCE, ACROFORM, NAMES, DSS, STRUCT, METADATA, INFO, EXTENSIONS, PERMS, CONTENT
     }
 
     private static final int MAX_NODES = 2_000_000;
     private static final int MAX_DEPTH = 200;
 
     final Map<COSObjectKey, Set<Role>> roles = new HashMap<>();
-    /** For objects under a signature field's /AP or /V: the signature field objects that own them. */
-    final Map<COSObjectKey, Set<COSObjectKey>> sigOwners = new HashMap<>();
+    /** For objects under a field's /AP or /V: the field (widget) objects that own them. */
+    final Map<COSObjectKey, Set<COSObjectKey>> owners = new HashMap<>();
     final Map<COSObjectKey, String> where = new HashMap<>();
     boolean truncated;
 
@@ -61,8 +61,13 @@ final class PdfStructure {
                 }
                 if (target instanceof COSDictionary d) {
                     role = refine(role, d);
+                    // destinations (/OpenAction, outlines, links) point at pages: the page tree gives pages their role
+                    if (role != Role.PAGES && role != Role.PAGE && (COSName.PAGE.equals(d.getCOSName(COSName.TYPE))
+                            || COSName.PAGES.equals(d.getCOSName(COSName.TYPE)))) {
+                        continue;
+                    }
                 }
-                if (role == Role.SIG_FIELD) {
+                if (role == Role.SIG_FIELD || role == Role.FORM_FIELD) {
                     owner = key;
                 }
                 if (!seen.add(key + "|" + role + "|" + owner)) {
@@ -70,8 +75,9 @@ final class PdfStructure {
                 }
                 roles.computeIfAbsent(key, k -> EnumSet.noneOf(Role.class)).add(role);
                 where.putIfAbsent(key, key.getNumber() + " " + key.getGeneration() + " R (" + path + ")");
-                if (owner != null && (role == Role.SIG_APPEARANCE || role == Role.SIG_DICT)) {
-                    sigOwners.computeIfAbsent(key, k -> new HashSet<>()).add(owner);
+                if (owner != null && (role == Role.SIG_APPEARANCE || role == Role.SIG_DICT
+                        || role == Role.FORM_APPEARANCE)) {
+                    owners.computeIfAbsent(key, k -> new HashSet<>()).add(owner);
                 }
                 work.push(new Item(target, role, path, 0, owner));
                 continue;
@@ -161,6 +167,7 @@ final class PdfStructure {
                     case "Metadata" -> Role.METADATA;
                     case "Extensions" -> Role.EXTENSIONS;
                     case "Perms" -> Role.PERMS;
+                    case "Names" -> Role.NAMES;
                     default -> Role.CONTENT;
                 };
             }
@@ -204,7 +211,7 @@ final class PdfStructure {
             }
             case ACROFORM -> {
                 return switch (k) {
-                    case "Fields" -> Role.FORM_FIELD;
+                    case "Fields", "CO" -> Role.FORM_FIELD;
                     case "DR" -> Role.FORM_APPEARANCE;
                     default -> Role.ACROFORM;
                 };
@@ -219,6 +226,10 @@ final class PdfStructure {
                     case "Pg", "Obj", "P", "Stm", "StmOwn" -> null;
                     default -> Role.STRUCT;
                 };
+            }
+            case NAMES -> {
+                // the /AP name tree holds annotation appearances; other name trees (JavaScript, files) are content
+                return "AP".equals(k) ? Role.ANNOT_APPEARANCE : Role.CONTENT;
             }
             case PERMS -> {
                 return "DocMDP".equals(k) || "UR3".equals(k) ? Role.SIG_DICT : Role.PERMS;

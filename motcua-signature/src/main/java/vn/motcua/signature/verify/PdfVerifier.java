@@ -51,9 +51,17 @@ final class PdfVerifier {
             try {
                 revisionEnds = bytes.revisionEnds();
                 last = load(bytes.length());
+                String xrefProblem = bytes.checkXrefEntries(last.getDocument().getXrefTable());
+                if (xrefProblem != null) {
+                    last.close();
+                    throw new IOException(xrefProblem);
+                }
             } catch (InvalidPasswordException e) {
                 throw new VerificationException("input.encrypted", e, name);
             } catch (IOException | RuntimeException e) {
+                if (fromSecurityHandler(e)) {
+                    throw new VerificationException("input.encrypted", e, name);
+                }
                 return VerificationReport.of(name, List.of(),
                         List.of(Finding.error(SubIndication.FORMAT_FAILURE, "doc.damaged", CmsVerifier.describe(e))));
             }
@@ -63,6 +71,16 @@ final class PdfVerifier {
         } catch (IOException e) {
             throw new VerificationException("input.unreadable", e, name, CmsVerifier.describe(e));
         }
+    }
+
+    /** PDFBox reports a public-key encrypted file it cannot open as a plain IOException from its security handler. */
+    private static boolean fromSecurityHandler(Throwable e) {
+        for (StackTraceElement el : e.getStackTrace()) {
+            if (el.getClassName().startsWith("org.apache.pdfbox.pdmodel.encryption.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkHeader(PdfBytes bytes) throws VerificationException, IOException {
@@ -159,9 +177,16 @@ final class PdfVerifier {
             c.error(SubIndication.FORMAT_FAILURE, "pdf.byteRangeNotRevision");
             return;
         }
-        PDDocument signedDoc;
+        PDDocument signedDoc = null;
         try {
-            signedDoc = end == bytes.length() ? null : load(end);
+            if (end != bytes.length()) {
+                signedDoc = load(end);
+                String xrefProblem = bytes.checkXrefEntries(signedDoc.getDocument().getXrefTable());
+                if (xrefProblem != null) {
+                    signedDoc.close();
+                    throw new IOException(xrefProblem);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             c.error(SubIndication.FORMAT_FAILURE, "pdf.signedRevisionDamaged", CmsVerifier.describe(e));
             return;
@@ -311,7 +336,8 @@ final class PdfVerifier {
 
     private static String byteRangeKey(Found f) {
         COSBase br = f.sigDict().getDictionaryObject(COSName.BYTERANGE);
-        return br instanceof COSArray ? "BR:" + br : "F:" + f.fieldName() + "|" + f.holderKey();
+        // two dictionaries may claim the same range (a forged copy); the holder object tells them apart
+        return (br instanceof COSArray ? "BR:" + br : "F:" + f.fieldName()) + "|" + f.holderKey();
     }
 
     /** Loads the revision ending at {@code end} without PDFBox's lenient recovery (damaged xref = failure). */
