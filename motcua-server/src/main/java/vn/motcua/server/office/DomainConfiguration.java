@@ -6,7 +6,10 @@ import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.procedure.ProcedureCatalogue;
 
+import vn.motcua.domain.dossier.DossierLifecycle;
+
 import java.time.Clock;
+import java.time.Duration;
 
 /** The domain engine's data: the shipped office directory, procedure catalogue and Vietnamese working calendar. */
 @Configuration(proxyBeanMethods = false)
@@ -18,7 +21,6 @@ public class DomainConfiguration {
     }
 
     @Bean
-    @org.springframework.context.annotation.Lazy
     ProcedureCatalogue procedureCatalogue() {
         return ProcedureCatalogue.shipped();
     }
@@ -29,7 +31,13 @@ public class DomainConfiguration {
     }
 
     @Bean
+    DossierLifecycle dossierLifecycle(WorkingCalendar calendar, OfficeDirectory offices) {
+        return new DossierLifecycle(calendar, offices);
+    }
+
+    /** Microsecond ticks: what PostgreSQL keeps, so a dossier read back equals the one saved. */
+    @Bean
     Clock clock() {
-        return Clock.system(WorkingCalendar.ZONE);
+        return Clock.tick(Clock.system(WorkingCalendar.ZONE), Duration.ofNanos(1000));
     }
 }

@@ -5,6 +5,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.motcua.domain.code.DailySequence;
+import vn.motcua.domain.code.DossierCode;
+import vn.motcua.domain.code.SequenceExhaustedException;
+import vn.motcua.domain.office.AgencyCode;
+
 import java.time.LocalDate;
 
 /**
@@ -13,7 +18,7 @@ import java.time.LocalDate;
  * and a reception that rolls back gives its number back (the next one reuses it, so users never see a gap from a failure).
  */
 @Component
-public class PostgresDailySequence {
+public class PostgresDailySequence implements DailySequence {
 
     private final JdbcClient jdbc;
 
@@ -23,14 +28,19 @@ public class PostgresDailySequence {
 
     /** Must run inside the reception transaction: the number is only taken for good when that transaction commits. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int next(String agencyCode, LocalDate day) {
-        return jdbc.sql("""
+    @Override
+    public int next(AgencyCode agency, LocalDate day) {
+        int n = jdbc.sql("""
                         insert into daily_sequence (agency_code, day, n) values (:agency, :day, 1)
                         on conflict (agency_code, day) do update set n = daily_sequence.n + 1
                         returning n""")
-                .param("agency", agencyCode)
+                .param("agency", agency.value())
                 .param("day", day)
                 .query(Integer.class)
                 .single();
+        if (n > DossierCode.MAX_SEQUENCE) {
+            throw new SequenceExhaustedException(agency, day);
+        }
+        return n;
     }
 }

@@ -1,0 +1,15 @@
+package vn.motcua.server.document;
+
+import java.util.Map;
+
+/**
+ * What the desk knows about a stored document beyond its bytes: the signature verdict and the extracted header fields.
+ *
+ * @param signature     GREEN (valid signature), RED (invalid), GREY (not verified or no signature)
+ * @param signatureText the verifier's summary, shown beside the badge
+ * @param metadata      extracted header fields (Decree 30: number, date, issuer, type, summary ...); empty when none
+ */
+public record DocumentInspection(Badge signature, String signatureText, Map<String, String> metadata) {
+
+    public enum Badge { GREEN, RED, GREY }
+}

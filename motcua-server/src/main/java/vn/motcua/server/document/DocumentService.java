@@ -1,0 +1,132 @@
+package vn.motcua.server.document;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.store.ContentStore;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Uploads checked (size, real type), stored in the content store, inspected (signature, header fields) and recorded as rows.
+ * The bytes are written before the dossier's transaction commits; if it rolls back or the server dies, the start-up
+ * clean-up removes the unreferenced file, so no half-dossier and no orphan file survive.
+ */
+@Service
+public class DocumentService {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ContentStore store;
+    private final JdbcClient jdbc;
+    private final DocumentInspector inspector;
+    private final long maxFileBytes;
+
+    public DocumentService(ContentStore store, JdbcClient jdbc, DocumentInspector inspector,
+                           @Value("${motcua.upload.max-file-bytes:20971520}") long maxFileBytes) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.inspector = inspector;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /** A checked upload, already in the content store, waiting to be recorded against a dossier. */
+    public record Upload(String component, String fileName, FileType type, ContentStore.StoredContent content,
+                         DocumentInspection inspection) {
+    }
+
+    /** Checks and stores one uploaded file; throws a {@link DeskException} (413 / 415 / 400) for a bad one. */
+    public Upload accept(String component, String originalName, byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.empty", safeName(originalName));
+        }
+        if (bytes.length > maxFileBytes) {
+            throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
+        }
+        FileType type = FileType.sniff(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileType.SNIFF_BYTES)))
+                .orElseThrow(() -> new DeskException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.upload.type",
+                        safeName(originalName)));
+        String name = safeName(originalName);
+        try {
+            ContentStore.StoredContent stored = store.put(new ByteArrayInputStream(bytes), maxFileBytes);
+            return new Upload(component, name, type, stored, inspector.inspect(name, type.mediaType(), bytes));
+        } catch (ContentStore.TooLargeException e) {
+            throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records an accepted upload against a dossier (inside the caller's transaction). */
+    public long record(long dossierId, DocumentKind kind, Upload u, String resultCode, boolean signed, String userId,
+                       Instant at) {
+        return jdbc.sql("""
+                        insert into document (dossier_id, kind, component, result_code, file_name, media_type, size_bytes,
+                          sha256, signature_badge, signature_text, signed, metadata, uploaded_by, uploaded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+                .params(dossierId, kind.name(), u.component(), resultCode, u.fileName(), u.type().mediaType(),
+                        u.content().size(), u.content().sha256(), u.inspection().signature().name(),
+                        u.inspection().signatureText(), signed, JSON.writeValueAsString(u.inspection().metadata()), userId,
+                        at.atOffset(ZoneOffset.UTC))
+                .query(Long.class).single();
+    }
+
+    public List<StoredDocument> forDossier(long dossierId) {
+        return jdbc.sql("select * from document where dossier_id = ? order by id").param(dossierId)
+                .query((rs, i) -> row(rs)).list();
+    }
+
+    public Optional<StoredDocument> find(long id) {
+        return jdbc.sql("select * from document where id = ?").param(id).query((rs, i) -> row(rs)).optional();
+    }
+
+    public InputStream open(StoredDocument d) throws IOException {
+        return store.open(d.sha256());
+    }
+
+    public byte[] read(StoredDocument d) {
+        try (InputStream in = store.open(d.sha256())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static StoredDocument row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Map<String, String> metadata = JSON.readValue(rs.getString("metadata"), new TypeReference<Map<String, String>>() {
+        });
+        return new StoredDocument(rs.getLong("id"), rs.getLong("dossier_id"), DocumentKind.valueOf(rs.getString("kind")),
+                rs.getString("component"), rs.getString("result_code"), rs.getString("file_name"),
+                rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+                DocumentInspection.Badge.valueOf(rs.getString("signature_badge")), rs.getString("signature_text"),
+                rs.getBoolean("signed"), metadata, rs.getString("uploaded_by"),
+                rs.getObject("uploaded_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** Keeps only the last path segment and printable characters of a client-supplied file name. */
+    static String safeName(String name) {
+        if (name == null || name.isBlank()) {
+            return "file";
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = base.replaceAll("[\\p{Cntrl}\"<>|*?:]", "_").strip();
+        if (base.length() > 200) {
+            base = base.substring(base.length() - 200);
+        }
+        return base.isEmpty() ? "file" : base;
+    }
+}
