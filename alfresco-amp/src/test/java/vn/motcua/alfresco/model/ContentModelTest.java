@@ -121,12 +121,12 @@ class ContentModelTest {
 
     @Test
     void listConstraintsHoldTheAgreedValues() {
-        assertThat(model.listConstraints.get("mc:dossierStatusList")).containsExactly("RECEIVED", "INCOMPLETE",
-                "REFUSED", "IN_PROCESS", "AWAITING_SUPPLEMENT", "AWAITING_FINANCIAL_OBLIGATION", "FORWARDED",
-                "AWAITING_APPROVAL", "APPROVED", "RESULT_SIGNED", "RETURNED", "WITHDRAWN", "STOPPED", "ARCHIVED");
+        assertThat(model.listConstraints.get("mc:dossierStatusList")).containsExactly("RECEIVED", "IN_PROCESSING",
+                "FORWARDED", "SENT_BACK", "AWAITING_SUPPLEMENT", "AWAITING_FINANCIAL_OBLIGATION", "AWAITING_APPROVAL",
+                "APPROVED", "RESULT_SIGNED", "RETURNED", "INCOMPLETE", "REFUSED", "STOPPED", "WITHDRAWN", "ARCHIVED");
         assertThat(model.listConstraints.get("mc:channelList")).containsExactly("COUNTER", "POST", "ONLINE");
         assertThat(model.listConstraints.get("mc:onTimeVerdictList")).containsExactly("EARLY", "ON_TIME", "LATE");
-        assertThat(model.listConstraints.get("mc:onlineLevelList")).containsExactly("FULL", "PARTIAL");
+        assertThat(model.listConstraints.get("mc:onlineLevelList")).containsExactly("FULL", "PARTIAL", "NONE");
         assertThat(model.listConstraints).containsKeys("mc:signatureVerdictList", "mc:signatureLevelList",
                 "mc:officeLevelList", "mc:accessLevelList", "mc:deadlineStateList");
         assertThat(constraintOf("mc:status")).isEqualTo("mc:dossierStatusList");
