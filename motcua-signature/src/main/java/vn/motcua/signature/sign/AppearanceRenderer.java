@@ -36,8 +36,10 @@ final class AppearanceRenderer {
     private static final float DECREE30_FONT_SIZE = 9f;
     /** Decree 30: electronic-copy stamps are 10 pt. */
     private static final float COPY_FONT_SIZE = 10f;
-    private static final float LEADING = 1.25f;
-    private static final float COPY_MARGIN = 10 * MM;
+    private static final float LEADING = 1.15f;
+    /** The stamp sits in the page's top margin (20-25 mm in Decree 30), clear of the right edge. */
+    private static final float COPY_TOP_MARGIN = 5 * MM;
+    private static final float COPY_RIGHT_MARGIN = 10 * MM;
 
     private AppearanceRenderer() {
     }
@@ -69,8 +71,8 @@ final class AppearanceRenderer {
                 float size = COPY_FONT_SIZE;
                 float w = maxWidth(font, lines, size) + 2;
                 float h = lines.size() * size * LEADING + 2;
-                rect = new PDRectangle(pageBox.getUpperRightX() - COPY_MARGIN - w,
-                        pageBox.getUpperRightY() - COPY_MARGIN - h, w, h);
+                rect = new PDRectangle(pageBox.getUpperRightX() - COPY_RIGHT_MARGIN - w,
+                        pageBox.getUpperRightY() - COPY_TOP_MARGIN - h, w, h);
                 ap.setBBox(new PDRectangle(w, h));
                 try (PDPageContentStream cs = new PDPageContentStream(t, ap)) {
                     text(cs, font, size, lines, 1, h - size - 1);

@@ -62,7 +62,7 @@ final class Fixtures {
                     cs.beginText();
                     cs.setFont(font, 13);
                     cs.setLeading(18);
-                    cs.newLineAtOffset(70, 780);
+                    cs.newLineAtOffset(70, 760);
                     List<String> lines = vietnamese
                             ? List.of("UBND PHƯỜNG BẾN THÀNH          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                                     "                                              Độc lập - Tự do - Hạnh phúc",
@@ -90,9 +90,10 @@ final class Fixtures {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(new Color(20, 40, 200));
         g.setStroke(new BasicStroke(7, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(new CubicCurve2D.Float(20, 120, 90, -40, 140, 200, 210, 60));
-        g.draw(new CubicCurve2D.Float(210, 60, 260, 0, 300, 160, 380, 40));
-        g.drawLine(60, 140, 360, 120);
+        g.draw(new CubicCurve2D.Float(20, 110, 60, 10, 100, 150, 140, 60));
+        g.draw(new CubicCurve2D.Float(140, 60, 190, 10, 220, 140, 270, 70));
+        g.draw(new CubicCurve2D.Float(270, 70, 320, 20, 350, 120, 385, 50));
+        g.drawLine(40, 140, 370, 125);
         g.dispose();
         return png(img);
     }
