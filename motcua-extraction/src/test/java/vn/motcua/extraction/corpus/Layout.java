@@ -1,0 +1,19 @@
+package vn.motcua.extraction.corpus;
+
+/** How a document is laid out, and so in which order an extractor sees its header columns. */
+public enum Layout {
+    /** DOCX, header as a two-column table of two rows (org | national title, number | date). */
+    DOCX_TABLE("docx"),
+    /** DOCX, header as plain paragraphs: left column, then right column; signature before recipients. */
+    DOCX_PARAGRAPHS("docx"),
+    /** PDF, the content stream holds the left column, then the right column. */
+    PDF_COLUMNS("pdf"),
+    /** PDF, each visual row is written left then right on one baseline: text comes out line by line, merged. */
+    PDF_LINES("pdf");
+
+    public final String extension;
+
+    Layout(String extension) {
+        this.extension = extension;
+    }
+}
