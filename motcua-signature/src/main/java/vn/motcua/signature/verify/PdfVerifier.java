@@ -142,9 +142,7 @@ final class PdfVerifier {
         checks.sort(Comparator.comparingLong(c -> c.revisionLength));
         Timestamps.applyDocumentTimestamps(checks, options);
         for (SignatureCheck c : checks) {
-            if (c.kind != SignatureReport.Kind.DOCUMENT_TIMESTAMP) {
-                CertificateChecks.check(c, origin.get(c), dss, options);
-            }
+            CertificateChecks.check(c, origin.get(c), dss, options);
         }
         Levels.assign(checks, dss);
         List<SignatureReport> reports = new ArrayList<>();
