@@ -249,6 +249,9 @@ public final class DossierLifecycle {
                 if (target.id().equals(d.currentOfficeId())) {
                     throw new TransitionRefusedException(RefusalReason.SAME_OFFICE, target.id());
                 }
+                if (d.forwardedFrom().contains(target.id())) {
+                    throw new TransitionRefusedException(RefusalReason.FORWARD_LOOP, target.id());
+                }
                 c.forwardedFrom.add(d.currentOfficeId());
                 c.office = target.id();
                 c.detail = target.id();

@@ -16,6 +16,8 @@ public enum RefusalReason {
     UNKNOWN_OFFICE("dossier.refused.unknownOffice"),
     /** Forward to the office that already holds the dossier. Args: office id. */
     SAME_OFFICE("dossier.refused.sameOffice"),
+    /** Forward to an office the dossier came from: it must be sent back instead. Args: office id. */
+    FORWARD_LOOP("dossier.refused.forwardLoop"),
     /** Send back a dossier that was not forwarded. */
     NOT_FORWARDED("dossier.refused.notForwarded"),
     /** Return the result while another office still holds the dossier. Args: office that must return it. */
