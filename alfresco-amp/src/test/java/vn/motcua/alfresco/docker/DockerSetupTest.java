@@ -164,6 +164,13 @@ class DockerSetupTest {
                 systemProperties(environment("solr6").get("JAVA_TOOL_OPTIONS")).get("alfresco.secureComms.secret"));
 
         assertThat(repo.get("messaging.broker.url")).contains("activemq:61616");
+        // JAVA_OPTS goes through the shell (catalina.sh eval): secrets and shell-special characters only inside quotes.
+        for (String option : environment("alfresco").get("JAVA_OPTS").split("\\s+")) {
+            boolean quoted = option.matches("-D[^=]+=\".*\"");
+            boolean secret = secrets.keySet().stream().anyMatch(k -> option.contains("${" + k + "}"));
+            boolean special = option.replaceAll("\\$\\{[A-Z0-9_]+}", "").matches(".*[()&;$|<>].*");
+            assertThat(quoted || !(secret || special)).as(option + " must be quoted").isTrue();
+        }
         assertThat(environment("motcua-server").get("SPRING_ACTIVEMQ_BROKERURL")).contains("activemq:61616");
         assertThat(healthCheck("activemq")).contains("/61616");
 
@@ -303,7 +310,9 @@ class DockerSetupTest {
         Map<String, String> result = new LinkedHashMap<>();
         Matcher m = SYSTEM_PROPERTY.matcher(options);
         while (m.find()) {
-            result.put(m.group(1), m.group(2));
+            String value = m.group(2);
+            boolean quoted = value.length() > 1 && value.startsWith("\"") && value.endsWith("\"");
+            result.put(m.group(1), quoted ? value.substring(1, value.length() - 1) : value);
         }
         return result;
     }
