@@ -116,10 +116,20 @@ class ShareConfigTest {
                 .filter(t -> t.getAttribute("name").equals("cm:folder")).findFirst().orElseThrow();
         assertThat(ShareFiles.children(folder, "subtype")).extracting(e -> e.getAttribute("name"))
                 .containsExactly("mc:dossier");
-        Element visible = ShareFiles.elements(doclib, "visible").get(0);
-        assertThat(ShareFiles.children(visible, "aspect")).extracting(e -> e.getAttribute("name"))
-                .containsExactlyInAnyOrderElementsOf(model.classKinds().entrySet().stream()
-                        .filter(e -> e.getValue().equals("aspect")).map(java.util.Map.Entry::getKey).toList());
+        List<String> aspects = model.classKinds().entrySet().stream().filter(e -> e.getValue().equals("aspect"))
+                .map(java.util.Map.Entry::getKey).toList();
+        for (String list : List.of("visible", "addable")) {
+            Element element = ShareFiles.elements(doclib, list).get(0);
+            assertThat(ShareFiles.children(element, "aspect")).as(list).extracting(e -> e.getAttribute("name"))
+                    .containsExactlyInAnyOrderElementsOf(aspects);
+        }
+        // Read-only server fields: every property of mc:signed is read-only wherever a form shows it.
+        for (Element field : ShareFiles.elements(config.getDocumentElement(), "field")) {
+            if ("mc:signed".equals(model.propertyOwner().get(field.getAttribute("id")))
+                    && !isSearchForm(field)) {
+                assertThat(field.getAttribute("read-only")).as(field.getAttribute("id")).isEqualTo("true");
+            }
+        }
     }
 
     @Test
@@ -213,6 +223,15 @@ class ShareConfigTest {
         Properties vi = ShareFiles.bundle(ShareFiles.MESSAGES.resolve("motcua-share_vi.properties"));
         assertThat(vi.getProperty("motcua.action.openDesk")).isEqualTo("Mở trên bàn làm việc một cửa");
         assertThat(vi.getProperty("motcua.action.verifySignature")).isEqualTo("Kiểm tra chữ ký số");
+    }
+
+    private static boolean isSearchForm(Element field) {
+        for (org.w3c.dom.Node n = field.getParentNode(); n instanceof Element e; n = n.getParentNode()) {
+            if (e.getLocalName().equals("form")) {
+                return !e.getAttribute("id").isEmpty();
+            }
+        }
+        return false;
     }
 
     private Set<String> groupActions(String group) {
