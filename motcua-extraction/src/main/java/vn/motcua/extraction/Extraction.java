@@ -232,13 +232,42 @@ public final class Extraction {
         return nl < 0 ? text.length() : nl + 1;
     }
 
+    /**
+     * OpenNLP's best guess, accepted only when it clearly beats the runner-up (its own confidence labels are NONE for
+     * anything shorter than a few paragraphs). ISO 639-3 codes are given as ISO 639-1 where one exists ("vie" → "vi").
+     */
     private static Optional<String> language(String text) {
         String sample = text.length() > LANGUAGE_SAMPLE ? text.substring(0, LANGUAGE_SAMPLE) : text;
         if (sample.isBlank()) {
             return Optional.empty();
         }
-        LanguageResult result = new OpenNLPDetector().detect(sample);
-        return result.isUnknown() ? Optional.empty() : Optional.of(result.getLanguage());
+        OpenNLPDetector detector = new OpenNLPDetector();
+        detector.addText(sample);
+        List<LanguageResult> results = detector.detectAll();
+        if (results.isEmpty() || results.get(0).getLanguage().isEmpty()) {
+            return Optional.empty();
+        }
+        float best = results.get(0).getRawScore();
+        float second = results.size() > 1 ? results.get(1).getRawScore() : 0f;
+        if (best < 2 * second) {
+            return Optional.empty();
+        }
+        String code = results.get(0).getLanguage();
+        return Optional.of(ISO_639_1.getOrDefault(code, code));
+    }
+
+    private static final java.util.Map<String, String> ISO_639_1 = iso6391();
+
+    private static java.util.Map<String, String> iso6391() {
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        for (String two : java.util.Locale.getISOLanguages()) {
+            try {
+                map.put(java.util.Locale.forLanguageTag(two).getISO3Language(), two);
+            } catch (java.util.MissingResourceException e) {
+                // no three-letter code for this language: keep OpenNLP's own code
+            }
+        }
+        return java.util.Map.copyOf(map);
     }
 
     private static FileMetadata fileMetadata(Metadata m) {
