@@ -65,7 +65,6 @@ final class CertificateChecks {
         if (c.signerCert == null || c.cms == null) {
             return;
         }
-        Instant at = c.proofOfExistence != null ? c.proofOfExistence : Instant.now();
         X509Certificate signer;
         try {
             signer = CONVERTER.getCertificate(c.signerCert);
@@ -79,24 +78,28 @@ final class CertificateChecks {
                 c.error(SubIndication.CHAIN_CONSTRAINTS_FAILURE, "cert.keyUsage");
             }
         }
-        Revocation revocation = new Revocation(c.cms, dss, options);
-        checkChain(c, signer, at, revocation, options, "chain.");
-        // timestamps only fix the time when their TSA is trusted too
+        // a timestamp fixes the time only when its TSA chains to a trust anchor too
         for (CmsVerifier.Outcome tst : c.timestampCms) {
-            if (tst.signerCert == null) {
-                continue;
-            }
             SignatureCheck probe = new SignatureCheck();
-            try {
-                checkChain(probe, CONVERTER.getCertificate(tst.signerCert), at, new Revocation(tst, dss, options),
-                        options, "tsa.");
-            } catch (CertificateException e) {
-                probe.error(SubIndication.FORMAT_FAILURE, "cms.badCertificate", CmsVerifier.describe(e));
+            if (tst.signerCert == null) {
+                probe.error(SubIndication.NO_SIGNING_CERTIFICATE_FOUND, "cms.noSignerCertificate");
+            } else {
+                try {
+                    X509Certificate tsa = CONVERTER.getCertificate(tst.signerCert);
+                    Instant genTime = c.proofOfExistence != null ? c.proofOfExistence : Instant.now();
+                    probe.proofOfExistence = genTime;
+                    checkChain(probe, tsa, genTime, new Revocation(tst, dss, options), options, "tsa.");
+                } catch (CertificateException e) {
+                    probe.error(SubIndication.FORMAT_FAILURE, "cms.badCertificate", CmsVerifier.describe(e));
+                }
             }
             if (probe.hasErrors() && !options.trustAnchors().isEmpty()) {
                 c.warning("tst.tsaNotTrusted");
+                c.proofOfExistence = null;
             }
         }
+        Instant checkAt = c.proofOfExistence != null ? c.proofOfExistence : Instant.now();
+        checkChain(c, signer, checkAt, new Revocation(c.cms, dss, options), options, "chain.");
     }
 
     private static void checkChain(SignatureCheck c, X509Certificate cert, Instant at, Revocation revocation,
@@ -265,12 +268,12 @@ final class CertificateChecks {
 
         private Status fromOcsp(BasicOCSPResp resp, X509Certificate cert, X509Certificate issuer) {
             try {
+                var digests = new JcaDigestCalculatorProviderBuilder().setProvider(CmsVerifier.BC).build();
                 for (SingleResp single : resp.getResponses()) {
-                    CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().setProvider(CmsVerifier.BC)
-                            .build().get(single.getCertID().getHashAlgOID() == null ? CertificateID.HASH_SHA1
-                                    : new org.bouncycastle.asn1.x509.AlgorithmIdentifier(single.getCertID().getHashAlgOID())),
-                            new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
-                    if (!id.equals(single.getCertID()) || !responderTrusted(resp, issuer)) {
+                    // compare issuer hashes and serial rather than the encodings (NULL vs absent hash parameters)
+                    if (!single.getCertID().getSerialNumber().equals(cert.getSerialNumber())
+                            || !single.getCertID().matchesIssuer(new JcaX509CertificateHolder(issuer), digests)
+                            || !responderTrusted(resp, issuer)) {
                         continue;
                     }
                     CertificateStatus st = single.getCertStatus();

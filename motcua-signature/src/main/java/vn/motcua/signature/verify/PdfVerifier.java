@@ -140,9 +140,17 @@ final class PdfVerifier {
         }
         checkOverlaps(checks);
         checks.sort(Comparator.comparingLong(c -> c.revisionLength));
+        // document timestamps first: only a trusted one may give earlier signatures their proof of existence
+        for (SignatureCheck c : checks) {
+            if (c.kind == SignatureReport.Kind.DOCUMENT_TIMESTAMP) {
+                CertificateChecks.check(c, origin.get(c), dss, options);
+            }
+        }
         Timestamps.applyDocumentTimestamps(checks, options);
         for (SignatureCheck c : checks) {
-            CertificateChecks.check(c, origin.get(c), dss, options);
+            if (c.kind != SignatureReport.Kind.DOCUMENT_TIMESTAMP) {
+                CertificateChecks.check(c, origin.get(c), dss, options);
+            }
         }
         Levels.assign(checks, dss);
         List<SignatureReport> reports = new ArrayList<>();
@@ -201,6 +209,11 @@ final class PdfVerifier {
             }
             CmsVerifier.Content content = out -> copyRanges(ch, br, out);
             SubFilters.verify(c, cms, content, dss, options);
+            if (c.signingTime == null && sig.getDate(COSName.M) != null) {
+                // PAdES puts the claimed signing time in /M rather than in a signed attribute
+                c.signingTime = sig.getDate(COSName.M).toInstant();
+                c.timeSource = SignatureReport.TimeSource.CLAIMED_SIGNING_TIME;
+            }
             if (signedDoc != null) {
                 ChangeAnalyzer.analyze(c, signedDoc, finalDoc, finalStructure, f);
             }
@@ -213,8 +226,12 @@ final class PdfVerifier {
 
     private static boolean isCertification(PDDocument rev, COSDictionary sig) {
         COSDictionary perms = rev.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.PERMS);
-        COSBase docMdp = perms.getDictionaryObject(COSName.DOCMDP);
-        return docMdp == sig;
+        // the same dictionary seen through another revision's parser: compare what identifies it
+        return perms.getDictionaryObject(COSName.DOCMDP) instanceof COSDictionary docMdp
+                && ChangeAnalyzer.equal(docMdp.getDictionaryObject(COSName.BYTERANGE),
+                sig.getDictionaryObject(COSName.BYTERANGE), 0)
+                && ChangeAnalyzer.equal(docMdp.getDictionaryObject(COSName.CONTENTS),
+                sig.getDictionaryObject(COSName.CONTENTS), 0);
     }
 
     /** Validates /ByteRange: exactly 4 non-negative integers, starting at 0, gap of at least "<>", inside the file. */

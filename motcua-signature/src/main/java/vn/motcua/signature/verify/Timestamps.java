@@ -116,7 +116,9 @@ final class Timestamps {
      */
     static void applyDocumentTimestamps(List<SignatureCheck> checks, VerificationOptions options) {
         for (SignatureCheck ts : checks) {
-            if (ts.kind != SignatureReport.Kind.DOCUMENT_TIMESTAMP || !ts.intact || ts.timestampTime == null) {
+            boolean trusted = options.trustAnchors().isEmpty() || !ts.hasErrors();
+            if (ts.kind != SignatureReport.Kind.DOCUMENT_TIMESTAMP || !ts.intact || ts.timestampTime == null
+                    || !trusted) {
                 continue;
             }
             for (SignatureCheck c : checks) {
