@@ -112,8 +112,13 @@ final class PadesEngine {
                 throw new SigningException(Reason.EMPTY_PDF);
             }
             int existing = doc.getSignatureDictionaries().size();
-            if (docMdpPermission(doc) == 1) {
+            int docMdp = docMdpPermission(doc);
+            if (docMdp == 1) {
                 throw new SigningException(Reason.DOCUMENT_LOCKED);
+            }
+            // P=2 permits signing but not new annotations: a new visible field would count as a change
+            if (docMdp == 2 && options.appearance().kind() != Appearance.Kind.INVISIBLE) {
+                throw new SigningException(Reason.CERTIFICATION_FORBIDS_VISIBLE);
             }
             if (options.certification() != null && existing > 0) {
                 throw new SigningException(Reason.CERTIFICATION_NOT_FIRST, existing);

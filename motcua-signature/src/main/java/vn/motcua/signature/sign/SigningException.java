@@ -14,6 +14,7 @@ public final class SigningException extends Exception {
         ENCRYPTED_PDF,
         EMPTY_PDF,
         DOCUMENT_LOCKED,
+        CERTIFICATION_FORBIDS_VISIBLE,
         CERTIFICATION_NOT_FIRST,
         KEY_STORE_UNREADABLE,
         WRONG_PASSWORD,

@@ -253,6 +253,8 @@ class PadesSigningTest {
             COSDictionary params = ((COSDictionary) sig.getCOSArray(COSName.getPDFName("Reference")).getObject(0))
                     .getCOSDictionary(COSName.getPDFName("TransformParams"));
             assertThat(params.getInt(COSName.P)).isEqualTo(2);
+            // /Perms /DocMDP is the signature dictionary of the (only) signature field, not a copy
+            assertThat(sig).isSameAs(doc.getSignatureDictionaries().get(0).getCOSObject());
         }
         byte[] approved = Signatures.sign(certified, key(pki.signer(KeyType.EC_P256)), SignOptions.defaults());
         var all = signatures(approved);
