@@ -18,9 +18,9 @@ final class Segments {
     static final Pattern NATIONAL_TITLE = Pattern.compile("cong\\s*hoa\\s+xa\\s+hoi\\s+chu\\s+nghia\\s+viet\\s+nam");
     static final Pattern MOTTO = Pattern.compile("doc\\s*lap\\s*[-\u2013\u2014]\\s*tu\\s*do\\s*[-\u2013\u2014]\\s*hanh\\s*phuc");
     static final Pattern RECIPIENTS = Pattern.compile("noi\\s*nhan\\s*:");
-    /** Number and symbol on folded text: "so: 123/qd-ubnd", "so : 15 / ubnd - vp", "so: /qd-ubnd" (no number yet). */
+    /** Number and symbol on folded text: "so: 123/qd-ubnd", "so : 1.204 / ubnd - vp", "so: /qd-ubnd" (no number yet). */
     static final Pattern NUMBER_SYMBOL = Pattern.compile(
-            "^so\\s*:\\s*(\\d+[a-z]?)?\\s*/\\s*([a-z0-9]+(?:\\s*[-/.\u2013]\\s*[a-z0-9]+)*)");
+            "^so\\s*:\\s*(\\d+(?:\\.\\d{3})*[a-z]?)?\\s*/\\s*([a-z0-9]+(?:\\s*[-/.\u2013]\\s*[a-z0-9]+)*)");
     /** An authority prefix in the original text, upper case, preceded by other text on the same line. */
     private static final Pattern PREFIX_INSIDE = Pattern.compile("(?<=\\S\\s{1,40})(?:TM|KT|TL|TUQ|Q)\\.\\s*(?=\\p{Lu})");
     /** End of a recipient item followed by something that is not its continuation. */
