@@ -34,11 +34,14 @@ final class PdfStructure {
     final Map<COSObjectKey, Set<COSObjectKey>> owners = new HashMap<>();
     final Map<COSObjectKey, String> where = new HashMap<>();
     boolean truncated;
+    /** Objects listed in the cross-reference table that could not be parsed. */
+    final Set<COSObjectKey> broken = new HashSet<>();
 
     private record Item(COSBase node, Role role, String path, int depth, COSObjectKey sigOwner) {
     }
 
     PdfStructure(PDDocument doc) {
+        Map<COSObjectKey, Long> xref = doc.getDocument().getXrefTable();
         ArrayDeque<Item> work = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         work.push(new Item(doc.getDocument().getTrailer(), Role.TRAILER, "trailer", 0, null));
@@ -56,6 +59,11 @@ final class PdfStructure {
             if (node instanceof COSObject ref) {
                 COSObjectKey key = ref.getKey();
                 COSBase target = ref.getObject();
+                if (key != null && (target == null || target instanceof org.apache.pdfbox.cos.COSNull)
+                        && xref.containsKey(key)) {
+                    // PDFBox logs and returns null when an object does not parse: for a verifier that is damage
+                    broken.add(key);
+                }
                 if (key == null || target == null) {
                     continue;
                 }

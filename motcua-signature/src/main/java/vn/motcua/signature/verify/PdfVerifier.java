@@ -126,6 +126,10 @@ final class PdfVerifier {
         List<SignatureCheck> checks = new ArrayList<>();
         Map<SignatureCheck, Found> origin = new IdentityHashMap<>();
         PdfStructure finalStructure = new PdfStructure(finalDoc);
+        if (!finalStructure.broken.isEmpty()) {
+            docFindings.add(Finding.error(SubIndication.FORMAT_FAILURE, "doc.damaged",
+                    "unreadable object " + finalStructure.broken.iterator().next()));
+        }
         DssData dss = DssData.read(finalDoc);
         for (Found f : all) {
             SignatureCheck c = new SignatureCheck();
