@@ -48,11 +48,11 @@ public final class Demo {
 
     private void run() {
         OneStop oneStop = OneStop.withExampleData(new InMemoryDailySequence());
-        Actor reception = new Actor("demo.tiepnhan", Role.RECEPTION, "phuong-ayun-pa");
-        Actor archivist = new Actor("demo.luutru", Role.ARCHIVIST, "phuong-ayun-pa");
-        Actor landReception = new Actor("demo.vpdk.tiepnhan", Role.RECEPTION, "gia-lai-land");
-        Actor specialist = new Actor("demo.vpdk.chuyenvien", Role.SPECIALIST, "gia-lai-land");
-        Actor leader = new Actor("demo.vpdk.giamdoc", Role.LEADER, "gia-lai-land");
+        Actor reception = new Actor("xa.tiepnhan", Role.RECEPTION, "phuong-ayun-pa");
+        Actor archivist = new Actor("xa.luutru", Role.ARCHIVIST, "phuong-ayun-pa");
+        Actor landReception = new Actor("vpdk.tiepnhan", Role.RECEPTION, "gia-lai-land");
+        Actor specialist = new Actor("vpdk.chuyenvien", Role.SPECIALIST, "gia-lai-land");
+        Actor leader = new Actor("vpdk.giamdoc", Role.LEADER, "gia-lai-land");
 
         Instant received = at("2025-09-15T09:00");
         Procedure procedure = oneStop.procedures().versionOn("1.004227", day(received)).orElseThrow();

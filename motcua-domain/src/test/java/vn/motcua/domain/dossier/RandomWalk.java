@@ -29,6 +29,9 @@ public final class RandomWalk {
                           TransitionRefusedException refusal) {
     }
 
+    private static final Set<ActionType> ENDINGS = java.util.EnumSet.of(ActionType.REFUSE, ActionType.STOP,
+            ActionType.WITHDRAW, ActionType.APOLOGIZE);
+
     private final Random random;
     private final double legalBias;
 
@@ -76,7 +79,7 @@ public final class RandomWalk {
             // mostly within working hours of following days, sometimes minutes apart, rarely in the past
             long seconds = switch (random.nextInt(10)) {
                 case 0 -> -random.nextInt(3600);
-                case 1, 2, 3 -> random.nextInt(3600);
+                case 1, 2, 3, 4, 5 -> random.nextInt(3600);
                 default -> random.nextInt(3 * 86_400);
             };
             Instant at = clock.plusSeconds(seconds);
@@ -94,7 +97,10 @@ public final class RandomWalk {
                     actor = pick(candidates.toArray(Actor[]::new));
                     action = action(pick(ActionType.values()), d);
                 } else {
-                    Object[] choice = legal.get(random.nextInt(legal.size()));
+                    // mostly move the dossier on: closing it early would leave later states unexplored
+                    List<Object[]> progress = legal.stream().filter(c -> !ENDINGS.contains((ActionType) c[1])).toList();
+                    List<Object[]> pool = !progress.isEmpty() && random.nextDouble() < 0.85 ? progress : legal;
+                    Object[] choice = pool.get(random.nextInt(pool.size()));
                     actor = (Actor) choice[0];
                     action = action((ActionType) choice[1], d);
                 }
