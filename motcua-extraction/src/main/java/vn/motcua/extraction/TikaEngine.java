@@ -48,7 +48,6 @@ final class TikaEngine {
         AutoDetectParser parser = new AutoDetectParser(parsers.toArray(new Parser[0]));
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(limits.maxCompressionRatio());
-        config.setMaximumPackageEntryDepth(Math.max(1, limits.maxEmbeddedDepth()));
         parser.setAutoDetectParserConfig(config);
         return parser;
     }
