@@ -86,7 +86,49 @@ class QNameReferencesTest {
         }
         assertThat(wrong).isEmpty();
         assertThat(mapping.getProperty("extract.title")).isEqualTo("cm:title");
-        assertThat(mapping.getProperty("extract.signatureVerdict")).isEqualTo("mc:signatureVerdict");
+        assertThat(mapping.getProperty("extract.header.number")).isEqualTo("mc:documentNumber");
+        assertThat(mapping.getProperty("extract.signature.verdict")).isEqualTo("mc:signatureVerdict");
+    }
+
+    @Test
+    void headerAndSignatureFieldsAreNamedAsInTheExtractionAndSignatureModules() {
+        Properties mapping = Bundles.load(MAPPING);
+        checkComponents(mapping, "extract.header.",
+                "motcua-extraction/src/main/java/vn/motcua/extraction/header/DocumentHeader.java", Set.of());
+        // The server sets these three itself: they are not in the verifier's report.
+        checkComponents(mapping, "extract.signature.",
+                "motcua-signature/src/main/java/vn/motcua/signature/verify/SignatureReport.java",
+                Set.of("modifiedAfterSigning", "verifiedAt", "verifierVersion"));
+    }
+
+    private static void checkComponents(Properties mapping, String prefix, String source, Set<String> serverSide) {
+        Path file = ContentModel.projectDir().resolve(source);
+        if (!Files.isRegularFile(file)) {
+            System.out.println("SKIPPED: " + source + " does not exist (yet)");
+        }
+        assumeTrue(Files.isRegularFile(file), source + " absent");
+        String code;
+        try {
+            code = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Matcher header = Pattern.compile("record\\s+\\w+\\s*\\((.*?)\\)\\s*(?:implements[^{]*)?\\{", Pattern.DOTALL)
+                .matcher(code);
+        assertThat(header.find()).as("a record in " + source).isTrue();
+        String parameters = header.group(1).replaceAll("//[^\\n]*", "");
+        while (parameters.contains("<")) {
+            parameters = parameters.replaceAll("<[^<>]*>", "");
+        }
+        Set<String> components = new TreeSet<>();
+        for (String parameter : parameters.split(",")) {
+            String[] words = parameter.strip().split("\\s+");
+            components.add(words[words.length - 1]);
+        }
+        List<String> unknown = mapping.stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .map(k -> k.substring(prefix.length())).filter(k -> !components.contains(k) && !serverSide.contains(k))
+                .sorted().toList();
+        assertThat(unknown).as("components of " + components).isEmpty();
     }
 
     @Test
@@ -112,6 +154,39 @@ class QNameReferencesTest {
         }
         assumeTrue(!found.isEmpty(), "no mc QNames in motcua-server yet");
         assertThat(unknown(found)).isEmpty();
+        assertThat(literalValuesOutsideTheirList(server)).isEmpty();
+    }
+
+    @Test
+    void aLiteralValueOutsideItsListConstraintIsReported() throws IOException {
+        Path dir = Files.createTempDirectory("mc-literals");
+        Files.writeString(dir.resolve("Mirror.java"), "p.put(\"mc:status\", \"IN_PROCESS\"); p.put(\"mc:channel\", \"POST\");"
+                + " p.put(\"mc:accessLevel\",\n \"RESTRICTED\");");
+        assertThat(literalValuesOutsideTheirList(dir)).containsExactly("mc:status = IN_PROCESS in Mirror.java");
+    }
+
+    /** {@code "mc:x", "VALUE"} pairs (a property written with a fixed value) whose value its LIST does not allow. */
+    private List<String> literalValuesOutsideTheirList(Path root) throws IOException {
+        Pattern pair = Pattern.compile("\"mc:([A-Za-z0-9]+)\"\\s*,\\s*\"([^\"]*)\"");
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = pair.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    ContentModel.Property property = model.properties.get("mc:" + m.group(1));
+                    if (property == null) {
+                        continue; // reported as an unknown QName
+                    }
+                    for (String ref : property.constraintRefs()) {
+                        List<String> allowed = model.listConstraints.get(ref);
+                        if (allowed != null && !allowed.contains(m.group(2))) {
+                            wrong.add("mc:" + m.group(1) + " = " + m.group(2) + " in " + root.relativize(file));
+                        }
+                    }
+                }
+            }
+        }
+        return wrong;
     }
 
     @Test
