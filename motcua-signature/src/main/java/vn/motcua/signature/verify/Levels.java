@@ -12,7 +12,9 @@ final class Levels {
 
     static void assign(List<SignatureCheck> checks, DssData dss) {
         for (SignatureCheck c : checks) {
-            if (!c.intact || c.kind == SignatureReport.Kind.DOCUMENT_TIMESTAMP) {
+            boolean failed = c.findings.stream().anyMatch(f -> !f.isWarning()
+                    && f.subIndication().verdict() == Verdict.INVALID);
+            if (!c.intact || failed || c.kind == SignatureReport.Kind.DOCUMENT_TIMESTAMP) {
                 continue;
             }
             c.level = "B-B";
