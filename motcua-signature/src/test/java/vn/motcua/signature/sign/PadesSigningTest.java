@@ -181,8 +181,20 @@ class PadesSigningTest {
                         COSName.getPDFName("DSS"));
                 assertThat(streams(dss, "OCSPs")).isEmpty();
                 List<byte[]> crls = streams(dss, "CRLs");
-                assertThat(crls).anySatisfy(c -> assertThat(c).isEqualTo(pki.crl().getEncoded()));
                 assertThat(crls).hasSize(2);
+                var factory = java.security.cert.CertificateFactory.getInstance("X.509");
+                var issuers = new java.util.ArrayList<String>();
+                for (byte[] der : crls) {
+                    var crl = (java.security.cert.X509CRL) factory.generateCRL(new java.io.ByteArrayInputStream(der));
+                    var issuer = crl.getIssuerX500Principal().equals(pki.rootCertificate().getSubjectX500Principal())
+                            ? pki.rootCertificate() : pki.intermediateCertificate();
+                    crl.verify(issuer.getPublicKey());
+                    issuers.add(issuer.getSubjectX500Principal().getName());
+                }
+                // the intermediate's CRL covers the signer and the TSA, the root's CRL covers the intermediate
+                assertThat(issuers).containsExactlyInAnyOrder(
+                        pki.intermediateCertificate().getSubjectX500Principal().getName(),
+                        pki.rootCertificate().getSubjectX500Principal().getName());
             }
         } finally {
             pki.setOcspAvailable(true);
@@ -240,6 +252,24 @@ class PadesSigningTest {
         assertThat(java.util.Arrays.copyOf(third, second.length)).isEqualTo(second);
         assertThat(all).extracting(s -> s.dictionary().getReason())
                 .containsExactly("Chuyên viên thẩm định", "Lãnh đạo duyệt", "Cơ quan ban hành");
+    }
+
+    @Test
+    void classicXrefTableInputKeepsEarlierSignaturesIntact() throws Exception {
+        byte[] classic;
+        try (PDDocument doc = Loader.loadPDF(samplePdf(1)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            classic = out.toByteArray();
+        }
+        assertThat(new String(classic, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("\nxref\n");
+        byte[] once = Signatures.sign(classic, key(pki.signer()), SignOptions.defaults());
+        byte[] twice = Signatures.sign(once, key(pki.signer(KeyType.EC_P256)), SignOptions.builder()
+                .level(SignatureLevel.B_LT).tsaUrl(URI.create(pki.tsaUrl())).build());
+        var all = signatures(twice);
+        assertThat(all).hasSize(2);
+        for (var s : all) {
+            assertIntact(twice, s);
+        }
     }
 
     @Test
