@@ -52,6 +52,8 @@ public final class Extraction {
     /** Formats without pages: this much text from the start stands for "page 1" (a Decree-30 header is far shorter). */
     static final int FIRST_PAGE_CHARS = 3_000;
     private static final int LANGUAGE_SAMPLE = 10_000;
+    /** The legacy-encoding verdict comes from the start of the text; a document is typed in one encoding. */
+    private static final int LEGACY_SAMPLE = 20_000;
 
     private static final TikaEngine ENGINE = new TikaEngine();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(daemonThreads());
@@ -155,8 +157,10 @@ public final class Extraction {
             }
             String raw = handler.text();
             int cut = handler.firstPageEnd() >= 0 ? handler.firstPageEnd() : firstPageCut(raw);
-            return ok(raw.substring(0, cut), raw.substring(cut), mediaType, fileMetadata(metadata), handler.truncated(),
-                    false, limits);
+            Message message = handler.truncated()
+                    ? Message.of("status.OK.truncated", String.valueOf(limits.maxChars())) : Message.of("status.OK");
+            return ok(raw.substring(0, cut), raw.substring(cut), mediaType, fileMetadata(metadata), message,
+                    handler.truncated(), false);
         } catch (Throwable e) {
             return failure(e, mediaType, fileName, limits);
         }
@@ -165,18 +169,18 @@ public final class Extraction {
     private static ExtractionResult headerPages(Path file, Optional<String> mediaType) throws IOException {
         PdfHeaderPages.Pages pages = PdfHeaderPages.read(file);
         String tail = pages.tail().isEmpty() ? "" : "\n" + pages.tail();
-        return ok(pages.firstPage(), tail, mediaType, pages.metadata(), false, true, null);
+        return ok(pages.firstPage(), tail, mediaType, pages.metadata(), Message.of("status.OK"), false, true);
     }
 
     private static ExtractionResult ok(String firstRaw, String restRaw, Optional<String> mediaType,
-            FileMetadata metadata, boolean truncated, boolean partial, Limits limits) {
-        Optional<LegacyEncoding> legacy = LegacyText.detect(firstRaw + restRaw);
+            FileMetadata metadata, Message message, boolean truncated, boolean partial) {
+        String head = firstRaw.length() >= LEGACY_SAMPLE ? firstRaw
+                : firstRaw + restRaw.substring(0, Math.min(restRaw.length(), LEGACY_SAMPLE - firstRaw.length()));
+        Optional<LegacyEncoding> legacy = LegacyText.detect(head);
         String first = legacy.map(e -> LegacyText.convert(firstRaw, e)).orElse(nfc(firstRaw));
         String rest = legacy.map(e -> LegacyText.convert(restRaw, e)).orElse(nfc(restRaw));
         String text = first + rest;
         DocumentHeader header = HeaderParser.parse(text);
-        Message message = truncated ? Message.of("status.OK.truncated", String.valueOf(limits.maxChars()))
-                : Message.of("status.OK");
         return new ExtractionResult(Status.OK, message, mediaType, metadata, language(text), text, first, header,
                 legacy, truncated, partial);
     }

@@ -10,8 +10,4 @@ package vn.motcua.extraction.header;
  * @param source     the parsed text between start and end, as it was
  */
 public record Field<T>(T value, double confidence, int start, int end, String source) {
-
-    <R> Field<R> withValue(R newValue, double newConfidence) {
-        return new Field<>(newValue, newConfidence, start, end, source);
-    }
 }

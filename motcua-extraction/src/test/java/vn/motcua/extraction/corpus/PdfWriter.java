@@ -75,8 +75,9 @@ public final class PdfWriter {
         PdfWriter w = new PdfWriter();
         try {
             w.columns(page.headerTop, page.headerNumberRow);
-            int linesPerPage = (int) ((TOP - BOTTOM) / LEADING);
-            int total = pages * linesPerPage - 40;
+            // Lines at TOP, TOP - LEADING, ... down to BOTTOM; the header and signature blocks take about 17 rows.
+            int linesPerPage = (int) ((TOP - BOTTOM) / LEADING) + 1;
+            int total = pages * linesPerPage - 30;
             for (int i = 0; i < total; i++) {
                 w.line(LEFT_X, "Đoạn " + (i + 1) + ": các cơ quan, đơn vị tiếp tục thực hiện nhiệm vụ được giao,"
                         + " bảo đảm tiến độ giải quyết thủ tục hành chính.");

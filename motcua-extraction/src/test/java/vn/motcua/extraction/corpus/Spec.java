@@ -68,6 +68,12 @@ public record Spec(
         return lines;
     }
 
+    public Spec withFiller(int paragraphs) {
+        return new Spec(id + "-" + paragraphs, nationalTitle, orgLines, expectedParent, expectedBody, numberLine,
+                expectedNumber, expectedSymbol, dateLines, expectedPlace, expectedDate, typeLine, expectedType,
+                summaryLines, bodyLines, authority, onBehalfOf, signerTitle, signerName, recipients, paragraphs);
+    }
+
     public Spec withId(String newId) {
         return new Spec(newId, nationalTitle, orgLines, expectedParent, expectedBody, numberLine, expectedNumber,
                 expectedSymbol, dateLines, expectedPlace, expectedDate, typeLine, expectedType, summaryLines, bodyLines,
