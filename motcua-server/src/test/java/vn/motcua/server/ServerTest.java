@@ -19,6 +19,6 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
-@ActiveProfiles({"test", "demo"})
+@ActiveProfiles({"demo", "test"})
 public @interface ServerTest {
 }

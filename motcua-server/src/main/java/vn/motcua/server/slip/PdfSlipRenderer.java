@@ -75,13 +75,16 @@ public class PdfSlipRenderer {
 
         void write(Slip s) throws IOException {
             newPage();
-            float half = (size.getWidth() - 2 * MARGIN) / 2;
+            float left = (size.getWidth() - 2 * MARGIN) * 0.42f;
+            float right = size.getWidth() - 2 * MARGIN - left;
             float top = y;
-            centered(s.issuer(), bold, 9.5f, MARGIN, half);
+            for (String line : wrap(s.issuer(), bold, 9f, left - 6)) {
+                centered(line, bold, 9f, MARGIN, left - 6);
+            }
             float leftBottom = y;
             y = top;
-            centered(s.nationalTitle(), bold, 8.5f, MARGIN + half, half);
-            centered(s.nationalMotto(), bold, 9.5f, MARGIN + half, half);
+            centered(s.nationalTitle(), bold, 8f, MARGIN + left, right);
+            centered(s.nationalMotto(), bold, 9f, MARGIN + left, right);
             y = Math.min(y, leftBottom) - 4;
             if (s.placeAndDate() != null) {
                 right(s.placeAndDate(), 9.5f);
@@ -143,7 +146,7 @@ public class PdfSlipRenderer {
             out.beginText();
             out.setFont(font, fontSize);
             out.newLineAtOffset(x, baseline);
-            out.showText(s);
+            out.showText(clean(font, s));
             out.endText();
         }
 
@@ -153,24 +156,20 @@ public class PdfSlipRenderer {
             }
             ensure(fontSize * 1.3f);
             y -= fontSize * 1.3f;
-            float w = font.getStringWidth(s) / 1000 * fontSize;
+            float w = font.getStringWidth(clean(font, s)) / 1000 * fontSize;
             text(s, font, fontSize, x + Math.max(0, (width - w) / 2), y);
         }
 
         private void right(String s, float fontSize) throws IOException {
             ensure(fontSize * 1.3f);
             y -= fontSize * 1.3f;
-            float w = regular.getStringWidth(s) / 1000 * fontSize;
-            out.beginText();
-            out.setFont(regular, fontSize);
-            out.newLineAtOffset(size.getWidth() - MARGIN - w, y);
-            out.showText(s);
-            out.endText();
+            float w = regular.getStringWidth(clean(regular, s)) / 1000 * fontSize;
+            text(s, regular, fontSize, size.getWidth() - MARGIN - w, y);
         }
 
         /** A bold label followed by regular text, wrapped to the width. */
         private void paragraph(String label, String value, float fontSize, float width) throws IOException {
-            float labelWidth = bold.getStringWidth(label) / 1000 * fontSize;
+            float labelWidth = bold.getStringWidth(clean(bold, label)) / 1000 * fontSize;
             List<String> lines = wrap(value, regular, fontSize, width - labelWidth);
             if (lines.isEmpty()) {
                 lines = List.of("");
@@ -189,28 +188,41 @@ public class PdfSlipRenderer {
         private void table(List<List<String>> rows) throws IOException {
             int columns = rows.get(0).size();
             float width = size.getWidth() - 2 * MARGIN;
-            float colWidth = width / columns;
+            // Columns share the width by the length of their longest cell, within limits.
+            float[] weight = new float[columns];
+            float total = 0;
+            for (int c = 0; c < columns; c++) {
+                int longest = 0;
+                for (List<String> row : rows) {
+                    longest = Math.max(longest, row.get(c) == null ? 0 : row.get(c).length());
+                }
+                weight[c] = Math.max(4, Math.min(22, longest));
+                total += weight[c];
+            }
             float fontSize = 7.5f;
             float leading = fontSize * 1.25f;
             for (int r = 0; r < rows.size(); r++) {
                 PDFont font = r == 0 ? bold : regular;
                 List<List<String>> cells = new ArrayList<>();
                 int height = 1;
-                for (String cell : rows.get(r)) {
-                    List<String> l = wrap(cell == null ? "" : cell, font, fontSize, colWidth - 4);
+                for (int c = 0; c < columns; c++) {
+                    String cell = rows.get(r).get(c);
+                    List<String> l = wrap(cell == null ? "" : cell, font, fontSize, width * weight[c] / total - 4);
                     cells.add(l);
                     height = Math.max(height, l.size());
                 }
                 float rowHeight = height * leading + 4;
                 ensure(rowHeight);
                 float top = y;
+                float x = MARGIN;
                 for (int c = 0; c < columns; c++) {
-                    float x = MARGIN + c * colWidth;
+                    float colWidth = width * weight[c] / total;
                     out.addRect(x, top - rowHeight, colWidth, rowHeight);
                     List<String> l = cells.get(c);
                     for (int i = 0; i < l.size(); i++) {
                         text(l.get(i), font, fontSize, x + 2, top - 2 - (i + 1) * leading + 2);
                     }
+                    x += colWidth;
                 }
                 out.setLineWidth(0.5f);
                 out.stroke();
@@ -237,11 +249,48 @@ public class PdfSlipRenderer {
             out.fill();
         }
 
+        /** Applicant-typed text may hold control characters or symbols the font lacks: they print as spaces or '?'. */
+        private static String clean(PDFont font, String s) {
+            StringBuilder b = new StringBuilder(s.length());
+            s.codePoints().forEach(cp -> {
+                if (Character.isISOControl(cp)) {
+                    b.append(' ');
+                    return;
+                }
+                String ch = new String(Character.toChars(cp));
+                try {
+                    font.encode(ch);
+                    b.append(ch);
+                } catch (IOException | IllegalArgumentException e) {
+                    b.append('?');
+                }
+            });
+            return b.toString();
+        }
+
+        /** Words, with any word wider than the line cut into pieces that fit. */
+        private static List<String> splitLong(String para, PDFont font, float fontSize, float width) throws IOException {
+            List<String> words = new ArrayList<>();
+            for (String word : para.split(" ")) {
+                while (word.length() > 1 && font.getStringWidth(word) / 1000 * fontSize > width) {
+                    int cut = word.length() - 1;
+                    while (cut > 1 && font.getStringWidth(word.substring(0, cut)) / 1000 * fontSize > width) {
+                        cut--;
+                    }
+                    words.add(word.substring(0, cut));
+                    word = word.substring(cut);
+                }
+                words.add(word);
+            }
+            return words;
+        }
+
         private static List<String> wrap(String text, PDFont font, float fontSize, float width) throws IOException {
             List<String> lines = new ArrayList<>();
-            for (String para : text.split("\n", -1)) {
+            for (String para : text.replace("\r", "").split("\n", -1)) {
+                para = clean(font, para);
                 StringBuilder line = new StringBuilder();
-                for (String word : para.split(" ")) {
+                for (String word : splitLong(para, font, fontSize, width)) {
                     String candidate = line.isEmpty() ? word : line + " " + word;
                     if (font.getStringWidth(candidate) / 1000 * fontSize <= width || line.isEmpty()) {
                         line.setLength(0);

@@ -1,0 +1,105 @@
+package vn.motcua.server.reception;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import vn.motcua.domain.DomainException;
+import vn.motcua.domain.dossier.Channel;
+import vn.motcua.domain.dossier.Reception;
+import vn.motcua.domain.procedure.ProcedureCatalogue;
+import vn.motcua.server.document.DocumentService;
+import vn.motcua.server.dossier.Applicant;
+import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.dossier.StoredDossier;
+import vn.motcua.server.office.ProcedureSearch;
+import vn.motcua.server.security.DeskUser;
+import vn.motcua.server.web.ApiErrors;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Tiếp nhận: pick a procedure (searched by name or code, htmx), enter the applicant, tick the checklist, drop the files.
+ * The script posts the form with a progress bar; without script the form posts normally. The answer is the dossier page,
+ * which offers Form 01, 02 or 03 to print.
+ */
+@Controller
+public class ReceptionPage {
+
+    private final ProcedureCatalogue catalogue;
+    private final ReceptionService reception;
+    private final DocumentService documents;
+    private final ApiErrors errors;
+    private final Clock clock;
+
+    public ReceptionPage(ProcedureCatalogue catalogue, ReceptionService reception, DocumentService documents,
+                         ApiErrors errors, Clock clock) {
+        this.catalogue = catalogue;
+        this.reception = reception;
+        this.documents = documents;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    @GetMapping("/reception")
+    public String form(@RequestParam Optional<String> procedure, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("procedures", catalogue.validOn(today));
+        model.addAttribute("procedure", procedure.flatMap(code -> catalogue.versionOn(code, today)).orElse(null));
+        model.addAttribute("channels", Channel.values());
+        model.addAttribute("outcomes", Reception.Outcome.values());
+        return "reception";
+    }
+
+    /** The htmx search: the list of matching procedures as a fragment. */
+    @GetMapping("/reception/procedures")
+    public String search(@RequestParam(defaultValue = "") String q, Model model) {
+        model.addAttribute("procedures", ProcedureSearch.search(catalogue.validOn(LocalDate.now(clock)), q));
+        return "reception :: procedure-list";
+    }
+
+    @PostMapping("/reception")
+    public String receive(@AuthenticationPrincipal DeskUser user, MultipartHttpServletRequest request,
+                          @RequestParam String procedureCode, @RequestParam String applicantName,
+                          @RequestParam String applicantIdNumber, @RequestParam Optional<String> applicantPhone,
+                          @RequestParam Optional<String> applicantAddress, @RequestParam Optional<String> applicantEmail,
+                          @RequestParam(defaultValue = "COUNTER") Channel channel,
+                          @RequestParam(defaultValue = "ACCEPT") Reception.Outcome outcome,
+                          @RequestParam Optional<String> note, @RequestParam Optional<List<String>> provided,
+                          Model model, HttpServletRequest servletRequest, HttpServletResponse response) {
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        try {
+            StoredDossier d = reception.receive(user, new ReceptionService.Command(procedureCode,
+                    new Applicant(applicantName.strip(), applicantIdNumber.strip(), blankToNull(applicantPhone),
+                            blankToNull(applicantAddress), blankToNull(applicantEmail)),
+                    channel, outcome, note.orElse(""), new HashSet<>(provided.orElse(List.of())),
+                    ReceptionApi.uploads(request.getMultiFileMap(), documents)));
+            return "redirect:/dossiers/" + d.id();
+        } catch (DomainException | DeskException e) {
+            HttpStatus status = e instanceof DeskException de ? de.status() : HttpStatus.UNPROCESSABLE_CONTENT;
+            response.setStatus(status.value());
+            model.addAttribute("error", errors.describe(e, locale));
+            if ("XMLHttpRequest".equals(servletRequest.getHeader("X-Requested-With"))) {
+                return "reception :: error";
+            }
+            model.addAttribute("applicantName", applicantName);
+            model.addAttribute("applicantIdNumber", applicantIdNumber);
+            return form(Optional.of(procedureCode), model);
+        }
+    }
+
+    private static String blankToNull(Optional<String> s) {
+        return s.map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+    }
+}

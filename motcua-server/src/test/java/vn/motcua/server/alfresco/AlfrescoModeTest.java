@@ -1,0 +1,250 @@
+package vn.motcua.server.alfresco;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.motcua.domain.office.OfficeDirectory;
+import vn.motcua.domain.office.Role;
+import vn.motcua.server.Desk;
+import vn.motcua.server.TestClockConfiguration;
+import vn.motcua.server.store.ContentStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static vn.motcua.domain.office.Role.ARCHIVIST;
+import static vn.motcua.domain.office.Role.LEADER;
+import static vn.motcua.domain.office.Role.RECEPTION;
+import static vn.motcua.domain.office.Role.SPECIALIST;
+
+/**
+ * The Alfresco mode end to end against the spec-validating stub: provisioning, dossier folders, uploads, forwarding,
+ * sending back, archiving, and the outbox catching up after Alfresco was down. The outbox worker's own schedule is set to
+ * an hour so that the tests run rounds themselves, deterministically.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "motcua.store=alfresco",
+        "motcua.database.data-dir=target/test-postgres-alfresco",
+        "motcua.store.root=target/test-content-alfresco",
+        "content.service.security.basicAuth.username=" + AlfrescoStub.ADMIN,
+        "content.service.security.basicAuth.password=" + AlfrescoStub.ADMIN_PASSWORD,
+        "motcua.alfresco.outbox.poll-millis=3600000",
+        "motcua.alfresco.outbox.first-retry-millis=1",
+        "motcua.alfresco.outbox.max-retry-millis=1",
+        "motcua.alfresco.connect-timeout-millis=500"})
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+@ActiveProfiles({"test", "demo"})
+class AlfrescoModeTest {
+
+    static final String WARD = "phuong-ayun-pa";
+    static final String PROVINCE_LAND = "gia-lai-land";
+    static final AlfrescoStub STUB = startStub();
+
+    @Autowired
+    Desk desk;
+    @Autowired
+    OutboxWorker worker;
+    @Autowired
+    AlfrescoOutbox outbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OfficeDirectory offices;
+    @Autowired
+    ContentStore store;
+
+    private static AlfrescoStub startStub() {
+        try {
+            return AlfrescoStub.start().orElse(null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void alfresco(DynamicPropertyRegistry registry) {
+        // Without the reference specs no stub runs; the context still starts (Alfresco unreachable) and the tests skip.
+        registry.add("content.service.url", () -> STUB == null ? "http://127.0.0.1:9" : STUB.url());
+    }
+
+    @AfterAll
+    static void stopStub() {
+        if (STUB != null) {
+            STUB.close();
+        }
+    }
+
+    @BeforeEach
+    void needsTheStub() throws IOException {
+        assumeTrue(STUB != null, "reference specs absent");
+        STUB.up();
+    }
+
+    /** Runs outbox rounds until nothing is pending (bounded). */
+    private void catchUp() {
+        for (int i = 0; i < 20 && (i == 0 || outbox.backlog().pending() > 0); i++) {
+            worker.round();
+        }
+        assertThat(outbox.backlog().pending()).as("outbox backlog: " + outbox.backlog()).isZero();
+    }
+
+    private AlfrescoStub.StubNode folderOf(String code) {
+        List<AlfrescoStub.StubNode> found = STUB.nodes.values().stream().filter(n -> n.name.equals(code)).toList();
+        assertThat(found).as("exactly one folder for " + code).hasSize(1);
+        return found.get(0);
+    }
+
+    private String code(long id) throws Exception {
+        return Desk.read(desk.get(WARD, RECEPTION, "/api/dossiers/{id}", id), "$.code");
+    }
+
+    @Test
+    void everyOfficeGetsASiteWithRoleGroupsAndTheThreeFolders() {
+        catchUp();
+        for (var office : offices.validOn(LocalDate.now(vn.motcua.domain.calendar.WorkingCalendar.ZONE))) {
+            String site = "mc-" + office.id();
+            assertThat(STUB.sites).containsKey(site);
+            String library = STUB.sites.get(site);
+            assertThat(STUB.children(library)).extracting(n -> n.name)
+                    .containsExactlyInAnyOrder("Tiếp nhận", "Đang xử lý", "Lưu trữ");
+            for (Role role : Role.values()) {
+                assertThat(STUB.siteGroups.get(site)).containsKey("GROUP_MC_" + office.id() + "_" + role.name());
+            }
+            assertThat(STUB.siteGroups.get(site).get("GROUP_MC_" + office.id() + "_RECEPTION")).isEqualTo("SiteContributor");
+            assertThat(STUB.siteGroups.get(site).get("GROUP_MC_" + office.id() + "_ARCHIVIST")).isEqualTo("SiteManager");
+        }
+        assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void aReceivedDossierBecomesATypedFolderWithItsDocuments() throws Exception {
+        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        catchUp();
+        String code = code(id);
+        AlfrescoStub.StubNode folder = folderOf(code);
+        assertThat(folder.nodeType).isEqualTo("mc:dossier");
+        assertThat(STUB.sitePath(folder)).isEqualTo("mc-" + WARD + "/Tiếp nhận/" + code);
+        assertThat(folder.properties).containsEntry("mc:dossierCode", code).containsEntry("mc:status", "RECEIVED")
+                .containsEntry("mc:channel", "COUNTER").containsEntry("mc:procedureCode", "1.001193")
+                .containsEntry("mc:applicantName", "Nguyễn Văn An").containsEntry("mc:currentLevel", "COMMUNE")
+                .containsEntry("mc:archiveState", "ACTIVE").containsKeys("mc:receivedAt", "mc:dueAt", "mc:deadlineState");
+        List<AlfrescoStub.StubNode> files = STUB.children(folder.id);
+        assertThat(files).extracting(n -> n.name).containsExactlyInAnyOrder("declaration.pdf", "birth-certificate.pdf");
+        assertThat(files).allSatisfy(f -> {
+            assertThat(f.nodeType).isEqualTo("mc:dossierDocument");
+            assertThat(f.content).isEqualTo(Desk.PDF);
+            assertThat(f.properties).containsEntry("mc:componentRole", "EVIDENCE").containsKey("mc:componentName");
+        });
+        assertThat(STUB.violations()).isEmpty();
+
+        // Running the outbox again changes nothing and calls nothing that writes.
+        int calls = STUB.calls().size();
+        catchUp();
+        assertThat(STUB.calls().subList(calls, STUB.calls().size())).noneMatch(c -> c.startsWith("POST") || c.startsWith("PUT"));
+    }
+
+    @Test
+    void forwardingMovesTheFolderIntoTheReceivingSiteAndSendingBackMovesItHome() throws Exception {
+        long id = desk.receiveAccepted(WARD, "1.004227", "application", "contract", "certificate", "tax-declaration");
+        catchUp();
+        String code = code(id);
+        desk.ok(WARD, RECEPTION, id, "forward", Desk.json(Map.of("toOfficeId", PROVINCE_LAND, "note", "Liên thông")));
+        catchUp();
+        AlfrescoStub.StubNode folder = folderOf(code);
+        assertThat(STUB.sitePath(folder)).isEqualTo("mc-" + PROVINCE_LAND + "/Đang xử lý/" + code);
+        assertThat(folder.aspects).contains("mc:interconnected");
+        assertThat(folder.properties).containsEntry("mc:status", "FORWARDED")
+                .containsEntry("mc:fromOfficeCode", "000.00.41.H21").containsEntry("mc:toOfficeCode", "000.00.31.H21")
+                .containsKey("mc:forwardedAt").doesNotContainKey("mc:returnedAt");
+        assertThat(STUB.children(folder.id)).hasSize(4).as("documents travel with the folder");
+
+        desk.ok(PROVINCE_LAND, SPECIALIST, id, "accept-forwarded", null);
+        desk.ok(PROVINCE_LAND, SPECIALIST, id, "submit-for-approval", null);
+        desk.ok(PROVINCE_LAND, LEADER, id, "approve", null);
+        desk.ok(PROVINCE_LAND, LEADER, id, "sign-result", null);
+        desk.ok(PROVINCE_LAND, SPECIALIST, id, "send-back", null);
+        catchUp();
+        folder = folderOf(code);
+        assertThat(STUB.sitePath(folder)).isEqualTo("mc-" + WARD + "/Đang xử lý/" + code);
+        assertThat(folder.properties).containsKey("mc:returnedAt").containsEntry("mc:resultCode", code + "-KQ1")
+                .containsEntry("mc:competentOfficeCode", "000.00.31.H21").containsKey("mc:resolvedAt");
+
+        desk.ok(WARD, RECEPTION, id, "receive-back", null);
+        desk.ok(WARD, RECEPTION, id, "return-result", "{\"channel\":\"POST\"}");
+        desk.ok(WARD, ARCHIVIST, id, "archive", null);
+        catchUp();
+        folder = folderOf(code);
+        assertThat(STUB.sitePath(folder)).isEqualTo("mc-" + WARD + "/Lưu trữ/" + code);
+        assertThat(folder.aspects).contains("mc:archived", "mc:interconnected");
+        assertThat(folder.properties).containsEntry("mc:status", "ARCHIVED").containsEntry("mc:archiveState", "ARCHIVED")
+                .containsEntry("mc:deadlineState", "CLOSED").containsKeys("mc:archivedAt", "mc:archiveRetention");
+        assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void receptionWorksWhileAlfrescoIsDownAndTheOutboxCatchesUpWithoutDuplicates() throws Exception {
+        catchUp();
+        STUB.down();
+        long[] ids = new long[3];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        }
+        worker.round();
+        worker.round();
+        AlfrescoOutbox.Backlog backlog = outbox.backlog();
+        assertThat(backlog.pending()).isGreaterThanOrEqualTo(9);
+        assertThat(backlog.failing()).isGreaterThanOrEqualTo(1);
+        assertThat(backlog.failures()).allSatisfy(f -> assertThat(f.lastError()).isNotBlank());
+
+        MvcResult api = desk.get(WARD, Role.ADMIN, "/api/alfresco/outbox");
+        assertThat(api.getResponse().getStatus()).isEqualTo(200);
+        assertThat(Desk.<Integer>read(api, "$.pending")).isGreaterThanOrEqualTo(9);
+        assertThat(desk.get(WARD, RECEPTION, "/api/alfresco/outbox").getResponse().getStatus()).isEqualTo(403);
+
+        // The desk still serves the documents from the local copy.
+        String sha = jdbc.sql("select sha256 from document where dossier_id = ? limit 1").param(ids[0]).query(String.class)
+                .single();
+        try (InputStream in = store.open(sha)) {
+            assertThat(in.readAllBytes()).isEqualTo(Desk.PDF);
+        }
+
+        STUB.up();
+        catchUp();
+        for (long id : ids) {
+            AlfrescoStub.StubNode folder = folderOf(code(id));
+            assertThat(STUB.children(folder.id)).extracting(n -> n.name).containsExactlyInAnyOrder("declaration.pdf",
+                    "birth-certificate.pdf");
+        }
+        assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void aCrashAfterAlfrescoAcceptedAWriteDoesNotDuplicateIt() throws Exception {
+        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        catchUp();
+        // Forget what was mirrored, as if the server died after Alfresco answered but before it recorded the answer.
+        jdbc.sql("delete from alfresco_document_node where document_id in (select id from document where dossier_id = ?)")
+                .param(id).update();
+        jdbc.sql("delete from alfresco_dossier_node where dossier_id = ?").param(id).update();
+        jdbc.sql("update alfresco_outbox set done_at = null where dossier_id = ?").param(id).update();
+        catchUp();
+        AlfrescoStub.StubNode folder = folderOf(code(id));
+        assertThat(STUB.children(folder.id)).hasSize(2);
+        assertThat(STUB.violations()).isEmpty();
+    }
+}
