@@ -3,6 +3,8 @@ package vn.motcua.extraction;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.metadata.Metadata;
@@ -28,6 +30,8 @@ import java.io.InputStream;
 final class TikaEngine {
 
     private final List<Parser> parsers;
+    /** Detectors are loaded from the class path once; they are thread-safe. */
+    private final Detector detector = new DefaultDetector();
 
     TikaEngine() {
         this.parsers = new DefaultParser().getAllComponentParsers().stream().filter(p -> !isOcr(p)).toList();
@@ -45,7 +49,7 @@ final class TikaEngine {
 
     /** A parser with the zip-bomb guard thresholds of these limits; cheap, built per document. */
     AutoDetectParser parser(Limits limits) {
-        AutoDetectParser parser = new AutoDetectParser(parsers.toArray(new Parser[0]));
+        AutoDetectParser parser = new AutoDetectParser(detector, parsers.toArray(new Parser[0]));
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(limits.maxCompressionRatio());
         parser.setAutoDetectParserConfig(config);
