@@ -2,6 +2,7 @@ package vn.motcua.server.archive;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -89,7 +90,9 @@ public class ArchiveExport {
     private int xlsx(ArchiveSearch search, ArchiveQuery query, List<String> scope, Locale locale, List<String> header,
                      OutputStream out) throws IOException {
         try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            Sheet sheet = book.createSheet(messages.getMessage("archive.title", null, "Archive", locale));
+            // Sheet names may not hold "/" (the page title does).
+            Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(
+                    messages.getMessage("archive.title", null, "Archive", locale)));
             row(sheet, 0, header);
             int[] r = {1};
             int n = search.export(query, scope, locale, hit -> row(sheet, r[0]++, cells(hit, locale)));

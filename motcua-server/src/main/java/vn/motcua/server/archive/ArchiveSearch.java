@@ -148,7 +148,7 @@ public class ArchiveSearch {
 
     /** Escapes the text, then turns the headline markers into {@code <mark>}: document text never reaches a page raw. */
     static String highlight(String marked) {
-        return HtmlUtils.htmlEscape(marked).replace(String.valueOf(MARK_START), "<mark>")
+        return HtmlUtils.htmlEscape(marked, "UTF-8").replace(String.valueOf(MARK_START), "<mark>")
                 .replace(String.valueOf(MARK_END), "</mark>");
     }
 
@@ -162,7 +162,7 @@ public class ArchiveSearch {
                           grouping(d.receiving_office) = 0 as by_office, grouping(d.procedure_code) = 0 as by_procedure,
                           d.state, d.channel, d.receiving_office, d.procedure_code,
                           coalesce(d.resolved_verdict, 'NONE') as verdict, count(*) as n
-                        from dossier d where\s""" + f.where + """
+                        from dossier d where\s""" + f.where + " " + """
                          group by grouping sets ((d.state), (d.channel), (d.receiving_office), (d.procedure_code),
                           (coalesce(d.resolved_verdict, 'NONE')))""")
                 .params(f.params)
