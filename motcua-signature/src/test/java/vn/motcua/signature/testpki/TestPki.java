@@ -126,6 +126,8 @@ public final class TestPki implements AutoCloseable {
     private final Credential notYetValidSigner;
 
     private TestPki() {
+        // without TCP_NODELAY every small reply waits for the client's delayed ACK (~40 ms on Linux)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
