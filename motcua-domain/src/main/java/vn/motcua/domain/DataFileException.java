@@ -12,7 +12,7 @@ public final class DataFileException extends DomainException {
     private final List<Object> detailArgs;
 
     public DataFileException(String source, int line, String detailKey, Object... detailArgs) {
-        super("data.error", source, String.valueOf(line), DomainMessages.format(Locale.ENGLISH, detailKey, detailArgs));
+        super("data.error", source, String.valueOf(line), detailKey);
         this.source = source;
         this.line = line;
         this.detailKey = detailKey;

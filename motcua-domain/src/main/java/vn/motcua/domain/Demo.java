@@ -95,14 +95,18 @@ public final class Demo {
                     e.dueAt().map(due -> TIME.format(local(due))).orElse("-"), verdict);
         }
         d.results().forEach(r -> say("demo.result", r));
-        say("demo.final", d.state(), d.keptUntil().map(Object::toString).orElse(text("demo.permanent")));
+        say("demo.final", d.state(), d.keptUntil().map(date -> text("demo.until", date.toString()))
+                .orElse(text("demo.permanent")));
 
         var report = oneStop.report(List.of(d), "phuong-ayun-pa", Period.month(2025, 9), at("2025-10-01T00:00"));
         say("report.title", "phuong-ayun-pa", report.period().from(), report.period().to());
         say("report.received", report.receivedNew(), report.receivedOnline(), report.receivedCounter(),
                 report.receivedPost(), report.carriedOver());
         say("report.resolved", report.resolved(), report.resolvedEarly(), report.resolvedOnTime(), report.resolvedLate());
+        say("report.inProgress", report.inProgressNotYetDue(), report.inProgressOverdue(), report.waitingForSupplement());
         say("report.closed", report.returned(), report.withdrawn(), report.refused(), report.stopped());
+        say("report.rates", report.onTimeRate().map(r -> r + "%").orElse(text("report.noRate")),
+                report.onlineRate().map(r -> r + "%").orElse(text("report.noRate")));
     }
 
     private void say(String key, Object... args) {

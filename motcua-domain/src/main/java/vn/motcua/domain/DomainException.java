@@ -15,7 +15,7 @@ public abstract class DomainException extends RuntimeException {
     private final List<Object> args;
 
     protected DomainException(String key, Object... args) {
-        super(DomainMessages.format(Locale.ENGLISH, key, args));
+        super(key);
         this.key = Objects.requireNonNull(key);
         this.args = List.of(args);
     }
@@ -33,6 +33,12 @@ public abstract class DomainException extends RuntimeException {
     /** The message in the given language (Vietnamese: {@code Locale.forLanguageTag("vi")}). */
     public String message(Locale locale) {
         return DomainMessages.format(locale, key, args.toArray());
+    }
+
+    /** The English text, resolved when asked for (refusals are frequent, their messages are not always read). */
+    @Override
+    public String getMessage() {
+        return message(Locale.ENGLISH);
     }
 
     @Override

@@ -209,11 +209,8 @@ public final class DossierLifecycle {
     public Set<ActionType> allowedActions(Dossier d, Actor actor, Instant now) {
         Set<ActionType> allowed = EnumSet.noneOf(ActionType.class);
         for (ActionType type : TABLE.keySet()) {
-            try {
-                checkGuards(d, type, actor, now);
+            if (guard(d, type, actor, now).isEmpty()) {
                 allowed.add(type);
-            } catch (TransitionRefusedException e) {
-                // not allowed: leave it out
             }
         }
         return allowed;
@@ -300,48 +297,55 @@ public final class DossierLifecycle {
         return c.commit(action.type(), actor, at, note);
     }
 
+    /** Why an action would be refused, without building an exception (allowedActions asks this often). */
+    private record Refusal(RefusalReason reason, Object... args) {
+
+        TransitionRefusedException exception() {
+            return new TransitionRefusedException(reason, args);
+        }
+    }
+
     private void checkGuards(Dossier d, ActionType type, Actor actor, Instant at) {
+        Optional<Refusal> refusal = guard(d, type, actor, at);
+        if (refusal.isPresent()) {
+            throw refusal.get().exception();
+        }
+    }
+
+    private static Optional<Refusal> guard(Dossier d, ActionType type, Actor actor, Instant at) {
         Rule rule = TABLE.get(type);
         if (rule == null) {
-            throw new TransitionRefusedException(RefusalReason.STATE, type, d.state());
+            return Optional.of(new Refusal(RefusalReason.STATE, type, d.state()));
         }
         Instant last = d.lastEntry().at();
         if (at.isBefore(last)) {
-            throw new TransitionRefusedException(RefusalReason.TIME_ORDER, at.toString(), last.toString());
+            return Optional.of(new Refusal(RefusalReason.TIME_ORDER, at.toString(), last.toString()));
         }
         if (!rule.from().contains(d.state())) {
-            throw new TransitionRefusedException(RefusalReason.STATE, type, d.state());
+            return Optional.of(new Refusal(RefusalReason.STATE, type, d.state()));
         }
         if (!rule.roles().contains(actor.role())) {
-            throw new TransitionRefusedException(RefusalReason.ROLE, actor.role(), type);
+            return Optional.of(new Refusal(RefusalReason.ROLE, actor.role(), type));
         }
         String office = rule.atReceivingOffice() ? d.receivingOfficeId() : d.currentOfficeId();
         if (!office.equals(actor.officeId())) {
-            throw new TransitionRefusedException(RefusalReason.OFFICE, actor.officeId(), office);
+            return Optional.of(new Refusal(RefusalReason.OFFICE, actor.officeId(), office));
         }
-        switch (type) {
-            case SEND_BACK -> {
-                if (d.forwardedFrom().isEmpty()) {
-                    throw new TransitionRefusedException(RefusalReason.NOT_FORWARDED);
-                }
-            }
-            case RETURN_RESULT -> {
-                if (!d.forwardedFrom().isEmpty()) {
-                    throw new TransitionRefusedException(RefusalReason.STILL_FORWARDED, d.forwardedFrom().get(0));
-                }
-            }
+        return switch (type) {
+            case SEND_BACK -> d.forwardedFrom().isEmpty()
+                    ? Optional.of(new Refusal(RefusalReason.NOT_FORWARDED)) : Optional.empty();
+            case RETURN_RESULT -> d.forwardedFrom().isEmpty()
+                    ? Optional.empty() : Optional.of(new Refusal(RefusalReason.STILL_FORWARDED, d.forwardedFrom().get(0)));
             case APOLOGIZE -> {
                 if (d.isPaused()) {
-                    throw new TransitionRefusedException(RefusalReason.PAUSED);
+                    yield Optional.of(new Refusal(RefusalReason.PAUSED));
                 }
                 Instant due = d.dueAt().orElseThrow();
-                if (at.isAfter(due)) {
-                    throw new TransitionRefusedException(RefusalReason.ALREADY_LATE, due.toString());
-                }
+                yield at.isAfter(due) ? Optional.of(new Refusal(RefusalReason.ALREADY_LATE, due.toString()))
+                        : Optional.empty();
             }
-            default -> {
-            }
-        }
+            default -> Optional.empty();
+        };
     }
 
     private static void requireReason(String note, ActionType type) {

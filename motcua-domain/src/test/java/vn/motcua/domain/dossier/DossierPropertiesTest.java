@@ -16,7 +16,7 @@ import vn.motcua.domain.DomainMessages;
  */
 class DossierPropertiesTest {
 
-    private static final int WALKS = 300;
+    private static final int WALKS = 1000;
     private static final int STEPS = 40;
 
     @Test

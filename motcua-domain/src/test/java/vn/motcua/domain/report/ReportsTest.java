@@ -87,14 +87,14 @@ class ReportsTest {
     @Test
     void generatedDataMatchesAnIndependentRecount() {
         List<Dossier> dossiers = new ArrayList<>();
-        for (long seed = 1; seed <= 250; seed++) {
+        for (long seed = 1; seed <= 600; seed++) {
             RandomWalk walk = new RandomWalk(seed * 7919, 0.92);
             Dossier d = walk.receive(at("2025-07-01T07:00"), at("2025-12-20T17:00"), e -> { });
             if (d != null) {
                 dossiers.add(walk.walk(d, (int) (seed % 21), a -> { })); // lives of every length
             }
         }
-        assertThat(dossiers).hasSizeGreaterThan(150);
+        assertThat(dossiers).hasSizeGreaterThan(400);
         List<Period> periods = List.of(Period.month(2025, 8), Period.month(2025, 9), Period.month(2025, 10),
                 new Period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 31)),
                 new Period(LocalDate.of(2025, 10, 15), LocalDate.of(2025, 11, 14)));
