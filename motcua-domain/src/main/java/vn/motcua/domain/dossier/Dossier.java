@@ -57,6 +57,14 @@ public record Dossier(DossierCode code, Procedure procedure, Channel channel, St
         if (history.isEmpty() || version != history.size()) {
             throw new IllegalArgumentException("version must equal the number of history entries");
         }
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).sequence() != i + 1 || i > 0 && history.get(i).at().isBefore(history.get(i - 1).at())) {
+                throw new IllegalArgumentException("history entries must be numbered 1, 2 ... and in time order");
+            }
+        }
+        if (history.get(history.size() - 1).to() != state) {
+            throw new IllegalArgumentException("the last history entry must lead to the current state");
+        }
         if (dueAt.isPresent() && dueAt.get().isBefore(receivedAt)) {
             throw new IllegalArgumentException("due date before reception");
         }

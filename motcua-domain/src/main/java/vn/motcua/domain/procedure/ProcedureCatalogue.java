@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -176,6 +177,24 @@ public final class ProcedureCatalogue {
     /** Every procedure in force on the date (one version each). */
     public List<Procedure> validOn(LocalDate date) {
         return all().stream().filter(p -> p.isValidOn(date)).toList();
+    }
+
+    /**
+     * Procedures in force on the date whose code, names or field contain every word of the query, ignoring case and
+     * Vietnamese diacritics: "dang ky khai sinh" finds "Đăng ký khai sinh".
+     */
+    public List<Procedure> search(String query, LocalDate on) {
+        List<String> words = java.util.Arrays.stream(fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return validOn(on).stream().filter(p -> {
+            String text = fold(String.join(" ", p.nationalCode(), p.nameVi(), p.nameEn(), p.fieldVi(), p.fieldEn()));
+            return words.stream().allMatch(text::contains);
+        }).toList();
+    }
+
+    /** Lower case without diacritics; đ becomes d (it is a letter of its own, not a d with a mark). */
+    static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('đ', 'd');
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     /** Collects the lines of one block and checks them with the line they came from. */

@@ -380,6 +380,29 @@ class DossierLifecycleTest {
     }
 
     @Test
+    void aStoredDossierIsRebuiltOnlyIfItsHistoryIsConsistent() {
+        Dossier d = apply(accepted(BUSINESS, WARD, Channel.COUNTER, at("2025-09-15T09:00")),
+                new Action.TransferToProcessing(""), RECEPTION, "2025-09-15T10:00");
+        Dossier rebuilt = new Dossier(d.code(), d.procedure(), d.channel(), d.receivingOfficeId(), d.currentOfficeId(),
+                d.forwardedFrom(), d.state(), d.receivedAt(), d.dueAt(), d.totalWorkingTime(), d.stepIndex(),
+                d.stepDeadline(), d.pause(), d.results(), d.missingComponents(), d.history(), d.version());
+        assertThat(rebuilt).isEqualTo(d);
+        assertThatThrownBy(() -> new Dossier(d.code(), d.procedure(), d.channel(), d.receivingOfficeId(),
+                d.currentOfficeId(), d.forwardedFrom(), DossierState.APPROVED, d.receivedAt(), d.dueAt(),
+                d.totalWorkingTime(), d.stepIndex(), d.stepDeadline(), d.pause(), d.results(), d.missingComponents(),
+                d.history(), d.version())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Dossier(d.code(), d.procedure(), d.channel(), d.receivingOfficeId(),
+                d.currentOfficeId(), d.forwardedFrom(), d.state(), d.receivedAt(), d.dueAt(), d.totalWorkingTime(),
+                d.stepIndex(), d.stepDeadline(), d.pause(), d.results(), d.missingComponents(),
+                java.util.List.of(d.history().get(1), d.history().get(0)), d.version()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Dossier(d.code(), d.procedure(), d.channel(), d.receivingOfficeId(),
+                d.currentOfficeId(), d.forwardedFrom(), d.state(), d.receivedAt(), d.dueAt(), d.totalWorkingTime(),
+                d.stepIndex(), d.stepDeadline(), d.pause(), d.results(), d.missingComponents(), d.history(), 3))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void transitionTableIsExposedForDocumentation() {
         assertThat(DossierLifecycle.statesAllowing(ActionType.ARCHIVE)).allMatch(DossierState::isFinal)
                 .doesNotContain(DossierState.ARCHIVED);

@@ -131,6 +131,21 @@ class ProcedureCatalogueTest {
                 .containsExactly("application", "certificate", "tax-declaration");
     }
 
+    @Test
+    void searchIgnoresCaseAndDiacritics() {
+        assertThat(catalogue.search("khai sinh", CURRENT)).extracting(Procedure::nationalCode)
+                .containsExactlyInAnyOrder("1.001193", "1.013124");
+        assertThat(catalogue.search("ĐĂNG KÝ KHAI SINH", CURRENT)).hasSize(2);
+        assertThat(catalogue.search("dang ky ket hon", CURRENT)).extracting(Procedure::nationalCode)
+                .containsExactly("1.000894");
+        assertThat(catalogue.search("dat dai", CURRENT)).extracting(Procedure::nationalCode)
+                .containsExactlyInAnyOrder("1.003003", "1.004227");
+        assertThat(catalogue.search("2.000908", CURRENT)).singleElement().extracting(Procedure::version).isEqualTo(1);
+        assertThat(catalogue.search("building permit", LEGACY)).singleElement()
+                .extracting(Procedure::competentLevel).isEqualTo(OfficeLevel.DISTRICT);
+        assertThat(catalogue.search("khai sinh kết hôn", CURRENT)).isEmpty();
+    }
+
     private static final String GOOD = """
             [1.000001 v1]
             name.vi = Thử
