@@ -14,7 +14,7 @@ import java.util.Set;
  * The Alfresco mode's content store. Reception must not wait for Alfresco, and a document is received before its dossier
  * (and so its Alfresco folder) exists, so bytes are first kept in the local content-addressed store; the outbox then uploads
  * them into the dossier's folder. Reading falls back to Alfresco when the local copy is missing (a new server instance, a
- * lost disk), by the node id the outbox recorded for that SHA-256.
+ * lost disk), by the node id the outbox recorded for that SHA-256 — with the officer's own ticket during a request.
  */
 class AlfrescoContentStore implements ContentStore {
 
@@ -22,12 +22,15 @@ class AlfrescoContentStore implements ContentStore {
     private final AlfrescoClient alfresco;
     private final AlfrescoClient.Credentials service;
     private final JdbcClient jdbc;
+    private final AlfrescoLogin login;
 
-    AlfrescoContentStore(ContentStore local, AlfrescoClient alfresco, AlfrescoClient.Credentials service, JdbcClient jdbc) {
+    AlfrescoContentStore(ContentStore local, AlfrescoClient alfresco, AlfrescoClient.Credentials service, JdbcClient jdbc,
+                         AlfrescoLogin login) {
         this.local = local;
         this.alfresco = alfresco;
         this.service = service;
         this.jdbc = jdbc;
+        this.login = login;
     }
 
     @Override
@@ -63,6 +66,8 @@ class AlfrescoContentStore implements ContentStore {
     }
 
     private Optional<byte[]> download(String sha256) {
-        return nodeOf(sha256).map(nodeId -> alfresco.content(service, nodeId));
+        // As the signed-in officer when there is one, so Alfresco's permissions decide; else (background work) as the service.
+        AlfrescoClient.Credentials as = login.credentialsOfCurrentUser().orElse(service);
+        return nodeOf(sha256).map(nodeId -> alfresco.content(as, nodeId));
     }
 }

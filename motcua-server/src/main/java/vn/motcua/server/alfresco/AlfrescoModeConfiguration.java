@@ -72,11 +72,17 @@ public class AlfrescoModeConfiguration {
         return new OutboxWorker(outbox, sites, offices, clock, poll, batch);
     }
 
+    /** Replaces the local accounts: officers sign in with their Alfresco account. */
+    @Bean
+    AlfrescoLogin alfrescoLogin(AlfrescoClient client, OfficeDirectory offices, JdbcClient jdbc, TransactionTemplate tx) {
+        return new AlfrescoLogin(client, offices, jdbc, tx);
+    }
+
     /** Replaces the embedded store for every user of {@link ContentStore}; the embedded one becomes its local staging. */
     @Bean
     @Primary
     ContentStore alfrescoContentStore(@Qualifier("contentStore") ContentStore local, AlfrescoClient client,
-                                      AlfrescoClient.Basic service, JdbcClient jdbc) {
-        return new AlfrescoContentStore(local, client, service, jdbc);
+                                      AlfrescoClient.Basic service, JdbcClient jdbc, AlfrescoLogin login) {
+        return new AlfrescoContentStore(local, client, service, jdbc, login);
     }
 }

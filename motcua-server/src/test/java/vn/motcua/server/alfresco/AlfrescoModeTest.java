@@ -18,7 +18,14 @@ import vn.motcua.server.Desk;
 import vn.motcua.server.TestClockConfiguration;
 import vn.motcua.server.store.ContentStore;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.server.security.DeskUser;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +33,9 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static vn.motcua.domain.office.Role.ARCHIVIST;
 import static vn.motcua.domain.office.Role.LEADER;
 import static vn.motcua.domain.office.Role.RECEPTION;
@@ -67,6 +77,10 @@ class AlfrescoModeTest {
     OfficeDirectory offices;
     @Autowired
     ContentStore store;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AlfrescoLogin login;
 
     private static AlfrescoStub startStub() {
         try {
@@ -230,6 +244,46 @@ class AlfrescoModeTest {
             assertThat(STUB.children(folder.id)).extracting(n -> n.name).containsExactlyInAnyOrder("declaration.pdf",
                     "birth-certificate.pdf");
         }
+        assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void officersSignInWithTheirAlfrescoAccountAndTheirGroupsGiveOfficeAndRoles() throws Exception {
+        STUB.addUser("lan", "pw-lan", "GROUP_EVERYONE", "GROUP_MC_" + WARD + "_RECEPTION", "GROUP_MC_" + WARD + "_SPECIALIST");
+        STUB.addUser("khach", "pw", "GROUP_EVERYONE");
+        STUB.addUser("hai-noi", "pw", "GROUP_MC_" + WARD + "_RECEPTION", "GROUP_MC_" + PROVINCE_LAND + "_RECEPTION");
+        mvc.perform(formLogin().user("lan").password("pw-lan")).andExpect(authenticated().withAuthentication(a -> {
+            DeskUser user = (DeskUser) a.getPrincipal();
+            assertThat(user.officeId()).isEqualTo(WARD);
+            assertThat(user.roles()).containsExactlyInAnyOrder(RECEPTION, SPECIALIST);
+        }));
+        mvc.perform(formLogin().user("lan").password("wrong")).andExpect(unauthenticated());
+        mvc.perform(formLogin().user("khach").password("pw")).andExpect(unauthenticated());
+        mvc.perform(formLogin().user("hai-noi").password("pw")).andExpect(unauthenticated());
+        assertThat(jdbc.sql("select role from app_user_role where username = 'lan'").query(String.class).list())
+                .containsExactlyInAnyOrder("RECEPTION", "SPECIALIST");
+        assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void aDocumentWhoseLocalCopyIsGoneIsReadFromAlfrescoWithTheOfficersTicket() throws Exception {
+        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        catchUp();
+        String sha = jdbc.sql("select sha256 from document where dossier_id = ? limit 1").param(id).query(String.class)
+                .single();
+        Path local = Path.of("target/test-content-alfresco", sha.substring(0, 2), sha.substring(2, 4), sha);
+        assertThat(local).exists();
+        Files.delete(local);
+        STUB.addUser("mai", "pw-mai", "GROUP_MC_" + WARD + "_SPECIALIST");
+        SecurityContextHolder.getContext().setAuthentication(
+                login.authenticate(new UsernamePasswordAuthenticationToken("mai", "pw-mai")));
+        try (InputStream in = store.open(sha)) {
+            assertThat(in.readAllBytes()).isEqualTo(Desk.PDF);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(STUB.calls()).anyMatch(c -> c.startsWith("GET ") && c.endsWith("/content by mai"));
+        assertThat(local).as("the local copy is restored").exists();
         assertThat(STUB.violations()).isEmpty();
     }
 

@@ -140,6 +140,7 @@ final class AlfrescoStub implements AutoCloseable {
         return List.copyOf(violations);
     }
 
+    /** "METHOD path by user" of every request that passed the contract check. */
     List<String> calls() {
         return List.copyOf(calls);
     }
@@ -183,7 +184,7 @@ final class AlfrescoStub implements AutoCloseable {
             Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
             String contentType = ex.getRequestHeaders().getFirst("Content-Type");
             byte[] body = ex.getRequestBody().readAllBytes();
-            calls.add(method + " " + path);
+
             Optional<SwaggerContract.Operation> op = contract.find(method, path);
             if (op.isEmpty()) {
                 violations.add(method + " " + path + ": no such operation in the spec");
@@ -211,6 +212,7 @@ final class AlfrescoStub implements AutoCloseable {
                 response = Response.json(400, error(400, String.join("; ", problems)));
             } else {
                 String user = authenticate(ex.getRequestHeaders().getFirst("Authorization"));
+                calls.add(method + " " + path + " by " + user);
                 boolean login = method.equals("POST") && path.endsWith("/authentication/versions/1/tickets");
                 if (user == null && !login) {
                     response = Response.json(401, error(401, "Authentication failed"));
