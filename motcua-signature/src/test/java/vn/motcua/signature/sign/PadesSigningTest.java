@@ -171,6 +171,28 @@ class PadesSigningTest {
     }
 
     @Test
+    void secondBaselineLtExtendsTheExistingDssWithoutDuplicates() throws Exception {
+        SignOptions lt = SignOptions.builder().level(SignatureLevel.B_LT).tsaUrl(URI.create(pki.tsaUrl())).build();
+        byte[] once = Signatures.sign(samplePdf(1), key(pki.signer()), lt);
+        byte[] twice = Signatures.sign(once, key(pki.signer(KeyType.EC_P256)), lt);
+        for (var s : signatures(twice)) {
+            assertIntact(twice, s);
+        }
+        try (PDDocument doc = Loader.loadPDF(twice)) {
+            COSDictionary dss = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            List<byte[]> certs = streams(dss, "Certs");
+            assertThat(certs).anySatisfy(c -> assertThat(c).isEqualTo(pki.signer().certificate().getEncoded()));
+            assertThat(certs).anySatisfy(
+                    c -> assertThat(c).isEqualTo(pki.signer(KeyType.EC_P256).certificate().getEncoded()));
+            assertThat(certs.stream().map(java.util.Arrays::toString).distinct().count())
+                    .as("no certificate twice").isEqualTo(certs.size());
+            var serials = streams(dss, "OCSPs").stream().map(PadesSigningTest::ocspSerial).toList();
+            assertThat(serials).contains(pki.signer().certificate().getSerialNumber(),
+                    pki.signer(KeyType.EC_P256).certificate().getSerialNumber());
+        }
+    }
+
+    @Test
     void baselineLtFallsBackToCrlsWhenOcspIsDown() throws Exception {
         pki.setOcspAvailable(false);
         try {
