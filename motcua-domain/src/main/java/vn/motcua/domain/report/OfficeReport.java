@@ -3,16 +3,36 @@ package vn.motcua.domain.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import vn.motcua.domain.procedure.OnlineLevel;
 
 /**
- * The figures of DOMAIN.md §6 for one office and period (see {@link Reports} for the exact definitions).
+ * The figures of DOMAIN.md §6 for one office and period (see {@link Reports} for the exact definitions), with the
+ * online uptake by the procedures' online level (every level present, zeros included).
  * Rates are percentages with two decimals, empty when there is nothing to divide by.
  */
 public record OfficeReport(String officeId, Period period, Instant asOf, int receivedOnline, int receivedCounter,
                            int receivedPost, int carriedOver, int resolvedEarly, int resolvedOnTime, int resolvedLate,
                            int inProgressNotYetDue, int inProgressOverdue, int waitingForSupplement, int returned,
-                           int withdrawn, int refused, int stopped) {
+                           int withdrawn, int refused, int stopped, Map<OnlineLevel, OnlineUptake> byOnlineLevel,
+                           Map<Integer, OnlineUptake> byLegacyOnlineLevel) {
+
+    /**
+     * New dossiers of procedures offered at one online level, and how many of them came online (DOMAIN.md §7: the
+     * level since Decree 42/2022 and the legacy 1–4 scale are both reported).
+     */
+    public record OnlineUptake(int received, int receivedOnline) {
+
+        public Optional<BigDecimal> rate() {
+            return percent(receivedOnline, received);
+        }
+    }
+
+    public OfficeReport {
+        byOnlineLevel = Map.copyOf(byOnlineLevel);
+        byLegacyOnlineLevel = Map.copyOf(byLegacyOnlineLevel);
+    }
 
     /** New dossiers accepted in the period (online + counter + post). */
     public int receivedNew() {

@@ -2,13 +2,19 @@ package vn.motcua.domain.report;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import vn.motcua.domain.dossier.ActionType;
+import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.Dossier;
 import vn.motcua.domain.dossier.DossierState;
 import vn.motcua.domain.dossier.HistoryEntry;
 import vn.motcua.domain.dossier.Verdict;
+import vn.motcua.domain.procedure.OnlineLevel;
 
 /**
  * Computes an {@link OfficeReport} from dossiers and their histories. Definitions:
@@ -24,6 +30,8 @@ import vn.motcua.domain.dossier.Verdict;
  * <li>At {@code asOf}, dossiers neither resolved nor closed are waiting for a supplement, or in progress: overdue when
  * past the due date (while the clock is stopped: if it was already past when it stopped), otherwise not yet due.</li>
  * <li>Returned, withdrawn, refused, stopped: those transitions in the window.</li>
+ * <li>Online uptake: the new dossiers by the online level of their procedure (FULL/PARTIAL/NONE and the legacy 1–4),
+ * and how many of them were received online.</li>
  * </ul>
  */
 public final class Reports {
@@ -36,6 +44,14 @@ public final class Reports {
         Instant asOf = now.isBefore(period.end()) ? now : period.end();
         int online = 0, counter = 0, post = 0, carried = 0, early = 0, onTime = 0, late = 0, notYetDue = 0,
                 overdue = 0, supplement = 0, returned = 0, withdrawn = 0, refused = 0, stopped = 0;
+        Map<OnlineLevel, int[]> byLevel = new EnumMap<>(OnlineLevel.class);
+        Map<Integer, int[]> byLegacy = new TreeMap<>();
+        for (OnlineLevel level : OnlineLevel.values()) {
+            byLevel.put(level, new int[2]);
+        }
+        for (int legacy = 1; legacy <= 4; legacy++) {
+            byLegacy.put(legacy, new int[2]);
+        }
         for (Dossier d : dossiers) {
             if (!d.receivingOfficeId().equals(officeId) || d.history().get(0).to() != DossierState.RECEIVED) {
                 continue;
@@ -46,6 +62,12 @@ public final class Reports {
                     case ONLINE -> online++;
                     case COUNTER -> counter++;
                     case POST -> post++;
+                }
+                int viaOnline = d.channel() == Channel.ONLINE ? 1 : 0;
+                for (int[] uptake : List.of(byLevel.get(d.procedure().onlineLevel()),
+                        byLegacy.get(d.procedure().legacyOnlineLevel()))) {
+                    uptake[0]++;
+                    uptake[1] += viaOnline;
                 }
             } else if (d.receivedAt().isBefore(start) && isOpen(history, start)) {
                 carried++;
@@ -82,7 +104,13 @@ public final class Reports {
             }
         }
         return new OfficeReport(officeId, period, asOf, online, counter, post, carried, early, onTime, late, notYetDue,
-                overdue, supplement, returned, withdrawn, refused, stopped);
+                overdue, supplement, returned, withdrawn, refused, stopped, uptake(byLevel), uptake(byLegacy));
+    }
+
+    private static <K> Map<K, OfficeReport.OnlineUptake> uptake(Map<K, int[]> counts) {
+        Map<K, OfficeReport.OnlineUptake> result = new LinkedHashMap<>();
+        counts.forEach((k, c) -> result.put(k, new OfficeReport.OnlineUptake(c[0], c[1])));
+        return result;
     }
 
     /** Neither resolved (a result signed) nor closed before the instant. */

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.motcua.domain.dossier.Action;
@@ -23,6 +24,8 @@ import vn.motcua.domain.dossier.HistoryEntry;
 import vn.motcua.domain.dossier.RandomWalk;
 import vn.motcua.domain.office.Actor;
 import vn.motcua.domain.office.Role;
+import vn.motcua.domain.procedure.OnlineLevel;
+import vn.motcua.domain.procedure.Procedure;
 
 class ReportsTest {
 
@@ -75,6 +78,14 @@ class ReportsTest {
         assertThat(r.inProgressNotYetDue()).isEqualTo(1);
         assertThat(r.onTimeRate()).contains(new BigDecimal("75.00"));
         assertThat(r.onlineRate()).contains(new BigDecimal("42.86"));
+        // household business is a fully online procedure (legacy level 4)
+        assertThat(r.byOnlineLevel()).containsEntry(OnlineLevel.FULL, new OfficeReport.OnlineUptake(7, 3))
+                .containsEntry(OnlineLevel.PARTIAL, new OfficeReport.OnlineUptake(0, 0))
+                .containsEntry(OnlineLevel.NONE, new OfficeReport.OnlineUptake(0, 0));
+        assertThat(r.byLegacyOnlineLevel()).containsEntry(4, new OfficeReport.OnlineUptake(7, 3))
+                .containsEntry(3, new OfficeReport.OnlineUptake(0, 0)).hasSize(4);
+        assertThat(r.byOnlineLevel().get(OnlineLevel.FULL).rate()).contains(new BigDecimal("42.86"));
+        assertThat(r.byOnlineLevel().get(OnlineLevel.PARTIAL).rate()).isEmpty();
     }
 
     @Test
@@ -99,7 +110,7 @@ class ReportsTest {
                 new Period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 12, 31)),
                 new Period(LocalDate.of(2025, 10, 15), LocalDate.of(2025, 11, 14)));
         List<Instant> nows = List.of(at("2026-01-15T00:00"), at("2025-10-20T10:30"), at("2025-09-12T15:00"));
-        int[] sums = new int[14];
+        int[] sums = new int[16];
         for (String office : List.of("phuong-ayun-pa", "xa-ia-rbol", "gia-lai", "gia-lai-land")) {
             for (Period period : periods) {
                 for (Instant now : nows) {
@@ -110,7 +121,9 @@ class ReportsTest {
                             expected.carriedOver(), expected.resolvedEarly(), expected.resolvedOnTime(),
                             expected.resolvedLate(), expected.inProgressNotYetDue(), expected.inProgressOverdue(),
                             expected.waitingForSupplement(), expected.returned(), expected.withdrawn(),
-                            expected.refused(), expected.stopped()};
+                            expected.refused(), expected.stopped(),
+                            expected.byOnlineLevel().get(OnlineLevel.FULL).receivedOnline(),
+                            expected.byOnlineLevel().get(OnlineLevel.PARTIAL).receivedOnline()};
                     for (int i = 0; i < figures.length; i++) {
                         sums[i] += figures[i];
                     }
@@ -131,6 +144,7 @@ class ReportsTest {
         long endSecond = period.to().plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.ofHours(7));
         long asOf = Math.min(endSecond, now.getEpochSecond());
         int[] n = new int[16];
+        List<Dossier> newDossiers = new ArrayList<>();
         for (Dossier d : dossiers) {
             List<HistoryEntry> h = d.history();
             HistoryEntry first = h.get(0);
@@ -140,6 +154,7 @@ class ReportsTest {
             long received = first.at().getEpochSecond();
             if (received >= startSecond && received < asOf) {
                 n[d.channel().ordinal()]++; // slots 0-2 by channel
+                newDossiers.add(d);
             }
             if (received < startSecond && !settledBefore(h, startSecond)) {
                 n[3]++;
@@ -187,9 +202,22 @@ class ReportsTest {
                 }
             }
         }
+        Map<OnlineLevel, OfficeReport.OnlineUptake> byLevel = new java.util.HashMap<>();
+        for (OnlineLevel level : OnlineLevel.values()) {
+            byLevel.put(level, uptake(newDossiers, p -> p.onlineLevel() == level));
+        }
+        Map<Integer, OfficeReport.OnlineUptake> byLegacy = new java.util.HashMap<>();
+        for (int legacy : new int[] {1, 2, 3, 4}) {
+            byLegacy.put(legacy, uptake(newDossiers, p -> p.legacyOnlineLevel() == legacy));
+        }
         return new OfficeReport(office, period, Instant.ofEpochSecond(asOf), n[Channel.ONLINE.ordinal()],
                 n[Channel.COUNTER.ordinal()], n[Channel.POST.ordinal()], n[3], n[4], n[5], n[6], n[7], n[8], n[9],
-                n[10], n[11], n[12], n[13]);
+                n[10], n[11], n[12], n[13], byLevel, byLegacy);
+    }
+
+    private static OfficeReport.OnlineUptake uptake(List<Dossier> dossiers, java.util.function.Predicate<Procedure> which) {
+        List<Dossier> of = dossiers.stream().filter(d -> which.test(d.procedure())).toList();
+        return new OfficeReport.OnlineUptake(of.size(), (int) of.stream().filter(d -> d.channel() == Channel.ONLINE).count());
     }
 
     private static boolean firstSigning(List<HistoryEntry> h, int index) {
