@@ -102,8 +102,9 @@ public final class SignCommand {
                 default -> FAILED;
             };
         } catch (IllegalArgumentException e) {
+            // no password/PIN source: the message says which option to use, the whole help would bury it
             err.println(e.getMessage());
-            return usage(err);
+            return USAGE;
         } catch (IOException e) {
             bilingual(err, "cli.io", e.getMessage());
             return UNREADABLE;

@@ -103,6 +103,8 @@ class SignCommandTest {
         Result noEnv = run("--in", notPdf.toString(), "--out", out.toString(), "--p12", p12.toString(),
                 "--secret-env", "MOTCUA_TEST_SURELY_UNSET_VARIABLE");
         assertThat(noEnv.code()).isEqualTo(SignCommand.USAGE);
-        assertThat(noEnv.err()).contains("MOTCUA_TEST_SURELY_UNSET_VARIABLE");
+        assertThat(noEnv.err()).contains("Biến môi trường MOTCUA_TEST_SURELY_UNSET_VARIABLE chưa được đặt")
+                .contains("The environment variable MOTCUA_TEST_SURELY_UNSET_VARIABLE is not set")
+                .doesNotContain("Usage:");
     }
 }
