@@ -18,6 +18,8 @@ final class Segments {
     static final Pattern NATIONAL_TITLE = Pattern.compile("cong\\s*hoa\\s+xa\\s+hoi\\s+chu\\s+nghia\\s+viet\\s+nam");
     static final Pattern MOTTO = Pattern.compile("doc\\s*lap\\s*[-\u2013\u2014]\\s*tu\\s*do\\s*[-\u2013\u2014]\\s*hanh\\s*phuc");
     static final Pattern RECIPIENTS = Pattern.compile("noi\\s*nhan\\s*:");
+    /** A complete date ends its segment: what follows on the line came from the other column. */
+    private static final Pattern DATE_END = Pattern.compile("ngay\\s*\\d{1,2}\\s*thang\\s*\\d{1,2}\\s*nam\\s*\\d{4}");
     /** Number and symbol on folded text: "so: 123/qd-ubnd", "so : 1.204 / ubnd - vp", "so: /qd-ubnd" (no number yet). */
     static final Pattern NUMBER_SYMBOL = Pattern.compile(
             "^so\\s*:\\s*(\\d+(?:\\.\\d{3})*[a-z]?)?\\s*/\\s*([a-z0-9]+(?:\\s*[-/.\u2013]\\s*[a-z0-9]+)*)");
@@ -68,6 +70,7 @@ final class Segments {
         pieces = cutAround(pieces, MOTTO, true);
         pieces = cutAround(pieces, RECIPIENTS, true);
         pieces = cutAfterSymbol(pieces);
+        pieces = cutAfter(pieces, DATE_END);
         pieces = cutBefore(pieces, PREFIX_INSIDE, false);
         pieces = cutRecipientItems(pieces);
         for (int[] p : pieces) {
@@ -109,6 +112,20 @@ final class Segments {
             while (m.find()) {
                 addIfNotEmpty(out, from, m.start());
                 from = m.start();
+            }
+            addIfNotEmpty(out, from, p[1]);
+        }
+        return out;
+    }
+
+    private List<int[]> cutAfter(List<int[]> pieces, Pattern foldedPattern) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] p : pieces) {
+            Matcher m = foldedPattern.matcher(folded).region(p[0], p[1]);
+            int from = p[0];
+            while (m.find()) {
+                addIfNotEmpty(out, from, m.end());
+                from = m.end();
             }
             addIfNotEmpty(out, from, p[1]);
         }

@@ -20,8 +20,9 @@ public final class CorpusFiles {
             switch (layout) {
                 case DOCX_TABLE -> DocxWriter.write(page, true, spec.id(), out);
                 case DOCX_PARAGRAPHS -> DocxWriter.write(page, false, spec.id(), out);
-                case PDF_COLUMNS -> PdfWriter.write(page, false, spec.id(), out);
-                case PDF_LINES -> PdfWriter.write(page, true, spec.id(), out);
+                case PDF_COLUMNS -> PdfWriter.write(page, false, false, spec.id(), out);
+                case PDF_COLUMNS_RIGHT_FIRST -> PdfWriter.write(page, false, true, spec.id(), out);
+                case PDF_LINES -> PdfWriter.write(page, true, false, spec.id(), out);
             }
         }
         return file;

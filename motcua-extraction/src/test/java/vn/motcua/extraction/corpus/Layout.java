@@ -8,6 +8,8 @@ public enum Layout {
     DOCX_PARAGRAPHS("docx"),
     /** PDF, the content stream holds the left column, then the right column. */
     PDF_COLUMNS("pdf"),
+    /** PDF, the content stream holds the right column first (national title, date; signature before recipients). */
+    PDF_COLUMNS_RIGHT_FIRST("pdf"),
     /** PDF, each visual row is written left then right on one baseline: text comes out line by line, merged. */
     PDF_LINES("pdf");
 

@@ -43,14 +43,15 @@ public final class PdfWriter {
         return Files.isReadable(FONT);
     }
 
-    static void write(Page page, boolean byRows, String title, OutputStream out) throws IOException {
+    static void write(Page page, boolean byRows, boolean rightFirst, String title, OutputStream out)
+            throws IOException {
         PdfWriter w = new PdfWriter();
         try {
             if (byRows) {
                 w.rows(page.headerTop);
                 w.rows(page.headerNumberRow);
             } else {
-                w.columns(page.headerTop, page.headerNumberRow);
+                w.columns(page.headerTop, page.headerNumberRow, rightFirst);
             }
             w.y -= LEADING;
             for (String line : page.middle) {
@@ -62,7 +63,7 @@ public final class PdfWriter {
             if (byRows) {
                 w.rows(page.footer);
             } else {
-                w.columns(page.footer, null);
+                w.columns(page.footer, null, rightFirst);
             }
             w.finish(title, out);
         } finally {
@@ -74,7 +75,7 @@ public final class PdfWriter {
     static void writeLong(Page page, int pages, OutputStream out) throws IOException {
         PdfWriter w = new PdfWriter();
         try {
-            w.columns(page.headerTop, page.headerNumberRow);
+            w.columns(page.headerTop, page.headerNumberRow, false);
             // Lines at TOP, TOP - LEADING, ... down to BOTTOM; the header and signature blocks take about 17 rows.
             int linesPerPage = (int) ((TOP - BOTTOM) / LEADING) + 1;
             int total = pages * linesPerPage - 30;
@@ -82,7 +83,7 @@ public final class PdfWriter {
                 w.line(LEFT_X, "Đoạn " + (i + 1) + ": các cơ quan, đơn vị tiếp tục thực hiện nhiệm vụ được giao,"
                         + " bảo đảm tiến độ giải quyết thủ tục hành chính.");
             }
-            w.columns(page.footer, null);
+            w.columns(page.footer, null, false);
             w.finish("Long document", out);
         } finally {
             w.doc.close();
@@ -115,8 +116,8 @@ public final class PdfWriter {
         }
     }
 
-    /** Left column lines, then right column lines, placed side by side on the page. */
-    private void columns(Page.Columns first, Page.Columns second) throws IOException {
+    /** Both columns side by side on the page; the content stream holds one column, then the other. */
+    private void columns(Page.Columns first, Page.Columns second, boolean rightFirst) throws IOException {
         List<String> left = new ArrayList<>(first.left());
         List<String> right = new ArrayList<>(first.right());
         if (second != null) {
@@ -127,21 +128,20 @@ public final class PdfWriter {
             newPage();
         }
         float top = y;
-        for (String s : left) {
+        float end = rightFirst ? column(RIGHT_X, right, top) : column(LEFT_X, left, top);
+        float other = rightFirst ? column(LEFT_X, left, top) : column(RIGHT_X, right, top);
+        y = Math.min(end, other);
+    }
+
+    private float column(float x, List<String> lines, float top) throws IOException {
+        float at = top;
+        for (String s : lines) {
             if (!s.isEmpty()) {
-                show(LEFT_X, y, s);
+                show(x, at, s);
             }
-            y -= LEADING;
+            at -= LEADING;
         }
-        float afterLeft = y;
-        y = top;
-        for (String s : right) {
-            if (!s.isEmpty()) {
-                show(RIGHT_X, y, s);
-            }
-            y -= LEADING;
-        }
-        y = Math.min(y, afterLeft);
+        return at;
     }
 
     private void line(float x, String text) throws IOException {
