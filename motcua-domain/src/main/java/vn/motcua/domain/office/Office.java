@@ -1,6 +1,7 @@
 package vn.motcua.domain.office;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ public record Office(String id, AgencyCode agencyCode, OfficeLevel level, Option
     }
 
     /** The name in the user's language: Vietnamese unless English is asked for. */
-    public String name(java.util.Locale locale) {
+    public String name(Locale locale) {
         return "en".equals(locale.getLanguage()) ? nameEn : nameVi;
     }
 

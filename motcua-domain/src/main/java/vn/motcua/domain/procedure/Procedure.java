@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +105,7 @@ public record Procedure(String nationalCode, int version, String nameVi, String 
     }
 
     /** Name in the user's language: Vietnamese unless English is asked for. */
-    public String name(java.util.Locale locale) {
+    public String name(Locale locale) {
         return "en".equals(locale.getLanguage()) ? nameEn : nameVi;
     }
 

@@ -11,6 +11,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -184,7 +185,7 @@ public final class ProcedureCatalogue {
      * Vietnamese diacritics: "dang ky khai sinh" finds "Đăng ký khai sinh".
      */
     public List<Procedure> search(String query, LocalDate on) {
-        List<String> words = java.util.Arrays.stream(fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Arrays.stream(fold(query).split("\\s+")).filter(w -> !w.isEmpty()).toList();
         return validOn(on).stream().filter(p -> {
             String text = fold(String.join(" ", p.nationalCode(), p.nameVi(), p.nameEn(), p.fieldVi(), p.fieldEn()));
             return words.stream().allMatch(text::contains);
@@ -335,7 +336,7 @@ public final class ProcedureCatalogue {
             try {
                 return Enum.valueOf(type, text);
             } catch (IllegalArgumentException e) {
-                throw new DataFileException(source, n, "data.enum", text, java.util.Arrays.toString(type.getEnumConstants()));
+                throw new DataFileException(source, n, "data.enum", text, Arrays.toString(type.getEnumConstants()));
             }
         }
 
