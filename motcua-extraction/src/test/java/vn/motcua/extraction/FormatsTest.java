@@ -198,6 +198,16 @@ class FormatsTest {
                 .isInstanceOf(ClassNotFoundException.class);
     }
 
+    @Test
+    void theOcrFilterRecognisesOcrParsers() {
+        assertThat(TikaEngine.isOcr(new TesseractLikeParser())).isTrue();
+        assertThat(TikaEngine.isOcr(new org.apache.tika.parser.pdf.PDFParser())).isFalse();
+    }
+
+    /** Stands in for an OCR parser that someone might add to the class path. */
+    private static final class TesseractLikeParser extends org.apache.tika.parser.EmptyParser {
+    }
+
     private static void put(ZipOutputStream zip, String name, String content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content.getBytes(StandardCharsets.UTF_8));

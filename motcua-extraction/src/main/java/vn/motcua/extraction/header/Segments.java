@@ -66,12 +66,12 @@ final class Segments {
     private void splitLine(int start, int end, List<Segment> out) {
         List<int[]> pieces = new ArrayList<>();
         pieces.add(new int[] {start, end});
-        pieces = cutAround(pieces, NATIONAL_TITLE, true);
-        pieces = cutAround(pieces, MOTTO, true);
-        pieces = cutAround(pieces, RECIPIENTS, true);
+        pieces = cutAround(pieces, NATIONAL_TITLE);
+        pieces = cutAround(pieces, MOTTO);
+        pieces = cutAround(pieces, RECIPIENTS);
         pieces = cutAfterSymbol(pieces);
         pieces = cutAfter(pieces, DATE_END);
-        pieces = cutBefore(pieces, PREFIX_INSIDE, false);
+        pieces = cutBefore(pieces, PREFIX_INSIDE);
         pieces = cutRecipientItems(pieces);
         for (int[] p : pieces) {
             int s = p[0];
@@ -88,11 +88,11 @@ final class Segments {
         }
     }
 
-    /** Cuts before and after each match of a folded-text pattern. */
-    private List<int[]> cutAround(List<int[]> pieces, Pattern pattern, boolean folded) {
+    /** Cuts before and after each match of a pattern on the folded text. */
+    private List<int[]> cutAround(List<int[]> pieces, Pattern foldedPattern) {
         List<int[]> out = new ArrayList<>();
         for (int[] p : pieces) {
-            Matcher m = pattern.matcher(folded ? this.folded : text).region(p[0], p[1]);
+            Matcher m = foldedPattern.matcher(folded).region(p[0], p[1]);
             int from = p[0];
             while (m.find()) {
                 addIfNotEmpty(out, from, m.start());
@@ -104,10 +104,11 @@ final class Segments {
         return out;
     }
 
-    private List<int[]> cutBefore(List<int[]> pieces, Pattern pattern, boolean folded) {
+    /** Cuts before each match of a pattern on the original text (it needs the case). */
+    private List<int[]> cutBefore(List<int[]> pieces, Pattern pattern) {
         List<int[]> out = new ArrayList<>();
         for (int[] p : pieces) {
-            Matcher m = pattern.matcher(folded ? this.folded : text).region(p[0], p[1]);
+            Matcher m = pattern.matcher(text).region(p[0], p[1]);
             int from = p[0];
             while (m.find()) {
                 addIfNotEmpty(out, from, m.start());
@@ -118,6 +119,7 @@ final class Segments {
         return out;
     }
 
+    /** Cuts after each match of a pattern on the folded text. */
     private List<int[]> cutAfter(List<int[]> pieces, Pattern foldedPattern) {
         List<int[]> out = new ArrayList<>();
         for (int[] p : pieces) {
