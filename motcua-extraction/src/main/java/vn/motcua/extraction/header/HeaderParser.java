@@ -145,7 +145,9 @@ public final class HeaderParser {
         Optional<Field<String>> body = Optional.empty();
         Optional<Field<String>> parent = Optional.empty();
         double bodyConfidence = title.isPresent() ? C_BODY : C_BODY_NO_TITLE;
-        if (!bodies.isEmpty()) {
+        // Upper-case lines are an issuing body only in a document that shows the Decree-30 layout at all.
+        boolean layout = title.isPresent() || numberIndex >= 0 || typeIndex >= 0;
+        if (layout && !bodies.isEmpty()) {
             body = Optional.of(join(bodies.get(bodies.size() - 1), bodyConfidence));
             if (bodies.size() > 1) {
                 parent = Optional.of(join(bodies.subList(0, bodies.size() - 1).stream().flatMap(List::stream).toList(),

@@ -82,6 +82,8 @@ class HeaderParserTest {
         DocumentHeader h = HeaderParser.parse("Hôm nay trời đẹp. Chúng tôi đi họp ở xã bên cạnh.\nKhông có gì thêm.");
         assertThat(h).isEqualTo(DocumentHeader.empty());
         assertThat(HeaderParser.parse("   ")).isEqualTo(DocumentHeader.empty());
+        assertThat(HeaderParser.parse("ANNUAL REPORT\nINTRODUCTION\nThe year was good.\n"))
+                .isEqualTo(DocumentHeader.empty());
     }
 
     @Test
