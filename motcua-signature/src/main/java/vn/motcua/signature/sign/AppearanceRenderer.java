@@ -1,5 +1,6 @@
 package vn.motcua.signature.sign;
 
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -49,7 +50,17 @@ final class AppearanceRenderer {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.truncatedTo(ChronoUnit.SECONDS).atZone(a.zone()));
     }
 
-    static byte[] template(Appearance a, PDRectangle pageBox, String signer, Instant time) throws SigningException {
+    /**
+     * @param pageBox  the target page's crop box (unrotated)
+     * @param rotation the page's /Rotate; positions are taken as the page is displayed and the block is drawn upright
+     */
+    static byte[] template(Appearance a, PDRectangle pageBox, int rotation, String signer, Instant time)
+            throws SigningException {
+        int quarterTurns = Math.floorMod(rotation, 360) / 90;
+        boolean sideways = quarterTurns % 2 == 1;
+        // the page as the reader sees it, origin at its bottom-left corner
+        float shownWidth = sideways ? pageBox.getHeight() : pageBox.getWidth();
+        float shownHeight = sideways ? pageBox.getWidth() : pageBox.getHeight();
         try (PDDocument t = new PDDocument()) {
             PDPage page = new PDPage(pageBox);
             t.addPage(page);
@@ -71,8 +82,7 @@ final class AppearanceRenderer {
                 float size = COPY_FONT_SIZE;
                 float w = maxWidth(font, lines, size) + 2;
                 float h = lines.size() * size * LEADING + 2;
-                rect = new PDRectangle(pageBox.getUpperRightX() - COPY_RIGHT_MARGIN - w,
-                        pageBox.getUpperRightY() - COPY_TOP_MARGIN - h, w, h);
+                rect = new PDRectangle(shownWidth - COPY_RIGHT_MARGIN - w, shownHeight - COPY_TOP_MARGIN - h, w, h);
                 ap.setBBox(new PDRectangle(w, h));
                 try (PDPageContentStream cs = new PDPageContentStream(t, ap)) {
                     text(cs, font, size, lines, 1, h - size - 1);
@@ -105,6 +115,12 @@ final class AppearanceRenderer {
                 }
             }
 
+            if (quarterTurns != 0) {
+                // counter the page rotation so the block reads upright where the reader sees it
+                ap.setMatrix(AffineTransform.getQuadrantRotateInstance(quarterTurns));
+            }
+            rect = toPageSpace(rect, pageBox, quarterTurns);
+
             PDAcroForm form = new PDAcroForm(t);
             t.getDocumentCatalog().setAcroForm(form);
             PDSignatureField field = new PDSignatureField(form);
@@ -124,6 +140,24 @@ final class AppearanceRenderer {
         } catch (IOException e) {
             throw new SigningException(Reason.IO_ERROR, e, e.getMessage());
         }
+    }
+
+    /** Maps a rectangle given on the displayed page to the unrotated page space of the widget's /Rect. */
+    static PDRectangle toPageSpace(PDRectangle shown, PDRectangle pageBox, int quarterTurns) {
+        float w = pageBox.getWidth();
+        float h = pageBox.getHeight();
+        float u0 = shown.getLowerLeftX();
+        float v0 = shown.getLowerLeftY();
+        float u1 = shown.getUpperRightX();
+        float v1 = shown.getUpperRightY();
+        float llx = pageBox.getLowerLeftX();
+        float lly = pageBox.getLowerLeftY();
+        return switch (quarterTurns) {
+            case 1 -> new PDRectangle(llx + w - v1, lly + u0, v1 - v0, u1 - u0);
+            case 2 -> new PDRectangle(llx + w - u1, lly + h - v1, u1 - u0, v1 - v0);
+            case 3 -> new PDRectangle(llx + v0, lly + h - u1, v1 - v0, u1 - u0);
+            default -> new PDRectangle(llx + u0, lly + v0, u1 - u0, v1 - v0);
+        };
     }
 
     private static PDType0Font loadFont(PDDocument t, Appearance a) throws SigningException {

@@ -151,7 +151,8 @@ final class PadesEngine {
                         throw new SigningException(Reason.PAGE_OUT_OF_RANGE, appearance.page(), pages);
                     }
                     PDPage page = doc.getPage(pageIndex);
-                    byte[] template = AppearanceRenderer.template(appearance, page.getCropBox(), name, now);
+                    byte[] template = AppearanceRenderer.template(appearance, page.getCropBox(),
+                            page.getRotation(), name, now);
                     so.setVisualSignature(new ByteArrayInputStream(template));
                     so.setPage(pageIndex);
                 }

@@ -133,6 +133,50 @@ class AppearanceTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {90, 180, 270})
+    void rotatedPagesGetTheStampUprightAtTheTopRightAsDisplayed(int rotation) throws Exception {
+        byte[] pdf;
+        try (PDDocument doc = Loader.loadPDF(samplePdf(1)); var out = new java.io.ByteArrayOutputStream()) {
+            doc.getPage(0).setRotation(rotation);
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        byte[] signed = Signatures.sign(pdf, PadesSigningTest.key(pki.signer()),
+                options(Appearance.copyStamp(CopyKind.SAO_Y, "Văn phòng UBND")));
+        assertIntact(signed, signatures(signed).get(0));
+        BufferedImage before;
+        BufferedImage after;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            before = new PDFRenderer(doc).renderImageWithDPI(0, 72);
+        }
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            after = new PDFRenderer(doc).renderImageWithDPI(0, 72);
+        }
+        ImageIO.write(after, "png", Path.of("target", "appearance-rotated-" + rotation + ".png").toFile());
+        // the pixels the stamp added, as the page is displayed
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < after.getHeight(); y++) {
+            for (int x = 0; x < after.getWidth(); x++) {
+                if (after.getRGB(x, y) != before.getRGB(x, y)) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        assertThat(maxX).as("stamp drawn").isPositive();
+        float mm = 72f / 25.4f;
+        assertThat(after.getWidth() - maxX).as("10 mm from the right edge").isBetween((int) (10 * mm) - 3,
+                (int) (10 * mm) + 4);
+        assertThat(minY).as("5 mm from the top").isBetween((int) (5 * mm) - 1, (int) (5 * mm) + 6);
+        assertThat(maxX - minX).as("text lines run left to right: wider than tall").isGreaterThan(2 * (maxY - minY));
+    }
+
     @Test
     void englishLabelsOnRequest() throws Exception {
         Appearance a = Appearance.copyStamp(CopyKind.SAO_Y, "People's Committee").withLocale(java.util.Locale.ENGLISH);
