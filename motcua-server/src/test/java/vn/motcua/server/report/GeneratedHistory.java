@@ -104,7 +104,7 @@ public class GeneratedHistory {
         Random rnd = new Random(seed);
         List<Long> ids = new ArrayList<>();
         long days = Duration.between(from.atStartOfDay(), to.atStartOfDay()).toDays() + 1;
-        String[] procedures = {"2.000720", "1.009994", "1.003003"};
+        String[] procedures = {"1.013124", "1.000894", "1.003003"};
         Channel[] channels = Channel.values();
         for (int i = 0; i < count; i++) {
             LocalDate day = from.plusDays(rnd.nextInt((int) days));
