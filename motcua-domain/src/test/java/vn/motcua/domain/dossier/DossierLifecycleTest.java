@@ -366,6 +366,22 @@ class DossierLifecycleTest {
     }
 
     @Test
+    void aDossierSentBackBeforeSigningIsProcessedFurtherAtHome() {
+        Actor district = actor(Role.SPECIALIST, "ayun-pa");
+        Dossier d = accepted(LAND_FIRST, "hoa-binh", Channel.POST, at("2024-05-06T08:00"));
+        d = apply(d, new Action.TransferToProcessing(""), actor(Role.RECEPTION, "hoa-binh"), "2024-05-06T09:00");
+        d = apply(d, new Action.Forward("ayun-pa", "xin ý kiến"), actor(Role.SPECIALIST, "hoa-binh"), "2024-05-07T09:00");
+        d = apply(d, new Action.AcceptForwarded(""), district, "2024-05-07T10:00");
+        d = apply(d, new Action.SendBack("trả lại để xác minh"), district, "2024-05-08T10:00");
+        assertThat(d.lastEntry().detail()).contains("hoa-binh");
+        d = apply(d, new Action.ReceiveBack(""), actor(Role.SPECIALIST, "hoa-binh"), "2024-05-08T14:00");
+        assertThat(d.state()).isEqualTo(DossierState.IN_PROCESSING);
+        assertThat(d.currentOfficeId()).isEqualTo("hoa-binh");
+        assertThat(d.forwardedFrom()).isEmpty();
+        assertThat(d.results()).isEmpty();
+    }
+
+    @Test
     void refusalDuringProcessingAndNoReturnBeforeSigning() {
         Dossier d = accepted(BUSINESS, WARD, Channel.COUNTER, at("2025-09-15T09:00"));
         d = apply(d, new Action.TransferToProcessing(""), RECEPTION, "2025-09-15T10:00");
