@@ -3,6 +3,7 @@ package vn.motcua.server;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +12,26 @@ class StartupTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Desk desk;
 
     @Test
-    void startsOnEmbeddedPostgresWithOfficesAndDemoUsers() {
-        assertThat(jdbc.sql("select count(*) from office").query(Integer.class).single()).isGreaterThan(0);
-        assertThat(jdbc.sql("select count(*) from app_user where username = 'doan-ket.reception'").query(Integer.class).single())
-                .isEqualTo(1);
+    void startsOnEmbeddedPostgresWithOfficesAndOneDemoUserPerRoleAndOffice() {
+        int offices = jdbc.sql("select count(*) from office").query(Integer.class).single();
+        assertThat(offices).isGreaterThan(0);
+        assertThat(jdbc.sql("select count(*) from app_user_role r join app_user u using (username)"
+                + " where u.username like '%.%' and u.username <> 'lockout.test'").query(Integer.class).single())
+                .isGreaterThanOrEqualTo(offices * 5);
+        assertThat(jdbc.sql("select count(distinct role) from app_user_role where username like 'doan-ket.%'")
+                .query(Integer.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void publishesTheOpenApiDescriptionAndItsBrowsablePage() throws Exception {
+        MvcResult docs = desk.anonymous("/v3/api-docs");
+        assertThat(docs.getResponse().getStatus()).isEqualTo(200);
+        assertThat(Desk.body(docs)).contains("/api/dossiers/{id}/actions/{action}", "/api/public/lookup/{code}",
+                "/api/dossiers/{id}/slips/{form}", "/api/documents/{id}");
+        assertThat(desk.anonymous("/swagger-ui/index.html").getResponse().getStatus()).isEqualTo(200);
     }
 }
