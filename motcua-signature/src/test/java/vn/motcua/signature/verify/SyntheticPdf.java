@@ -31,12 +31,13 @@ import vn.motcua.signature.testpki.Credential;
  * hostile-input test and the benchmark, where building the file through an in-memory signer is not possible.
  */
 final class SyntheticPdf {
-    private static final int CONTENTS_BYTES = 16 * 1024;
-
     private SyntheticPdf() {
     }
 
     static Path write(Path file, long payload, Credential signer) throws IOException {
+        // the CMS for this signer always has the same length: reserve exactly that, so /Contents has no zero padding
+        // (EU DSS 6.4 on BouncyCastle 1.87 refuses padded signatures, and the benchmark runs it on these files)
+        int contentsBytes = cms(signer, new CMSTypedDataBytes(new byte[1])).length;
         List<Long> offsets = new ArrayList<>();
         long[] pos = {0};
         try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
@@ -67,7 +68,7 @@ final class SyntheticPdf {
             offsets.add(pos[0]);
             text(out, "5 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached "
                     + "/ByteRange [0 0000000000 0000000000 0000000000] /Contents <");
-            text(out, "0".repeat(CONTENTS_BYTES * 2));
+            text(out, "0".repeat(contentsBytes * 2));
             text(out, "> /M (D:20260101000000Z) >>\nendobj\n");
             offsets.add(pos[0]);
             text(out, "6 0 obj\n<< /Length " + payload + " >>\nstream\n");
@@ -97,7 +98,7 @@ final class SyntheticPdf {
             sb.append("trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
             text(out, sb.toString());
         }
-        sign(file, signer);
+        sign(file, signer, contentsBytes);
         return file;
     }
 
@@ -106,7 +107,7 @@ final class SyntheticPdf {
     }
 
     /** Fills in /ByteRange and /Contents (found by their placeholders near the start of the file). */
-    private static void sign(Path file, Credential signer) throws IOException {
+    private static void sign(Path file, Credential signer, int contentsBytes) throws IOException {
         long length = Files.size(file);
         String head;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -116,14 +117,25 @@ final class SyntheticPdf {
         }
         int brPos = head.indexOf("[0 0000000000");
         int gapStart = head.indexOf("/Contents <") + "/Contents ".length();
-        long gapEnd = gapStart + CONTENTS_BYTES * 2L + 2;
+        long gapEnd = gapStart + contentsBytes * 2L + 2;
         String br = String.format("[0 %010d %010d %010d]", gapStart, gapEnd, length - gapEnd);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(brPos);
             raf.write(br.getBytes(StandardCharsets.US_ASCII));
         }
         long[] ranges = {0, gapStart, gapEnd, length - gapEnd};
-        byte[] cms;
+        byte[] cms = cms(signer, new Ranges(file, ranges));
+        if (cms.length > contentsBytes) {
+            throw new IOException("CMS longer than reserved: " + cms.length);
+        }
+        String hex = HexFormat.of().formatHex(cms);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(gapStart + 1);
+            raf.write(hex.getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static byte[] cms(Credential signer, CMSTypedData content) throws IOException {
         try {
             var provider = new org.bouncycastle.jce.provider.BouncyCastleProvider();
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
@@ -131,14 +143,26 @@ final class SyntheticPdf {
                     .setProvider(provider).build()).build(new JcaContentSignerBuilder("SHA256withRSA")
                     .setProvider(provider).build(signer.key()), signer.certificate()));
             gen.addCertificates(new JcaCertStore(signer.chain()));
-            cms = gen.generate(new Ranges(file, ranges), false).getEncoded();
+            return gen.generate(content, false).getEncoded();
         } catch (Exception e) {
             throw new IOException(e);
         }
-        String hex = HexFormat.of().formatHex(cms);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(gapStart + 1);
-            raf.write(hex.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private record CMSTypedDataBytes(byte[] data) implements CMSTypedData {
+        @Override
+        public ASN1ObjectIdentifier getContentType() {
+            return CMSObjectIdentifiers.data;
+        }
+
+        @Override
+        public void write(OutputStream out) throws IOException {
+            out.write(data);
+        }
+
+        @Override
+        public Object getContent() {
+            return data;
         }
     }
 
