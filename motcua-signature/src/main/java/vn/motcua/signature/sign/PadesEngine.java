@@ -33,6 +33,9 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -116,8 +119,9 @@ final class PadesEngine {
             if (docMdp == 1) {
                 throw new SigningException(Reason.DOCUMENT_LOCKED);
             }
+            PDSignatureField emptyField = emptySignatureField(doc, options.fieldName());
             // P=2 permits signing but not new annotations: a new visible field would count as a change
-            if (docMdp == 2 && options.appearance().kind() != Appearance.Kind.INVISIBLE) {
+            if (docMdp == 2 && emptyField == null && options.appearance().kind() != Appearance.Kind.INVISIBLE) {
                 throw new SigningException(Reason.CERTIFICATION_FORBIDS_VISIBLE);
             }
             if (options.certification() != null && existing > 0) {
@@ -156,7 +160,17 @@ final class PadesEngine {
                     so.setVisualSignature(new ByteArrayInputStream(template));
                     so.setPage(pageIndex);
                 }
+                if (emptyField != null) {
+                    // PDFBox signs the field whose /V is this signature dictionary, keeping its page and /Rect
+                    emptyField.getCOSObject().setItem(COSName.V, signature);
+                }
                 doc.addSignature(signature, so);
+                PDSignatureField field = fieldOf(doc, signature);
+                if (emptyField == null && options.fieldName() != null) {
+                    field.setPartialName(options.fieldName());
+                }
+                // a widget kept apart from its field is not marked for the incremental update by PDFBox
+                field.getWidgets().get(0).getCOSObject().setNeedToBeUpdated(true);
                 ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + reserve * 2 + 65536);
                 ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
                 byte[] contentDigest = digest(external.getContent(), algorithm.digest());
@@ -353,6 +367,39 @@ final class PadesEngine {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The unsigned signature field of that name, or null when the name is null or no field has it (a new field is made).
+     */
+    private static PDSignatureField emptySignatureField(PDDocument doc, String name) throws SigningException {
+        if (name == null) {
+            return null;
+        }
+        PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
+        PDField field = form == null ? null : form.getField(name);
+        if (field == null) {
+            return null;
+        }
+        if (!(field instanceof PDSignatureField sf)) {
+            throw new SigningException(Reason.FIELD_NOT_A_SIGNATURE, name);
+        }
+        if (sf.getCOSObject().getDictionaryObject(COSName.V) != null) {
+            throw new SigningException(Reason.FIELD_ALREADY_SIGNED, name);
+        }
+        if (sf.getWidgets().isEmpty()) {
+            throw new SigningException(Reason.FIELD_NOT_A_SIGNATURE, name);
+        }
+        return sf;
+    }
+
+    private static PDSignatureField fieldOf(PDDocument doc, PDSignature signature) throws IOException {
+        for (PDSignatureField f : doc.getSignatureFields()) {
+            if (f.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject()) {
+                return f;
+            }
+        }
+        throw new IllegalStateException("signature field not found after addSignature");
     }
 
     /** The /P of an existing certification signature, or 0 when the document is not certified. */

@@ -60,6 +60,7 @@ public final class SignCommand {
         Duration timeout = Duration.ofSeconds(15);
         Float sealMm;
         Float signatureMm;
+        String field;
     }
 
     /** Runs the command; returns the exit code. */
@@ -148,6 +149,7 @@ public final class SignCommand {
                 case "--agency" -> a.agency = value(argv, ++i, opt);
                 case "--copy-stamp" -> a.copy = CopyKind.valueOf(value(argv, ++i, opt).toUpperCase(Locale.ROOT)
                         .replace('-', '_'));
+                case "--field" -> a.field = value(argv, ++i, opt);
                 case "--font" -> a.font = Path.of(value(argv, ++i, opt));
                 case "--lang" -> a.locale = Locale.forLanguageTag(value(argv, ++i, opt));
                 case "--timeout" -> a.timeout = Duration.ofSeconds(Long.parseLong(value(argv, ++i, opt)));
@@ -158,7 +160,7 @@ public final class SignCommand {
                 || a.pkcs11Library != null && a.slot == null
                 || a.level != SignatureLevel.B_B && a.tsa == null
                 || a.signatureImage != null && a.copy != null
-                || a.signatureImage != null && (a.x == null || a.y == null)) {
+                || a.signatureImage != null && a.field == null && (a.x == null || a.y == null)) {
             throw new IllegalArgumentException((String) null);
         }
         return a;
@@ -174,10 +176,12 @@ public final class SignCommand {
     private static SignOptions options(Args a) throws IOException {
         SignOptions.Builder b = SignOptions.builder().level(a.level).algorithm(a.algorithm).tsaUrl(a.tsa)
                 .reason(a.reason).location(a.location).contactInfo(a.contact).certification(a.certification)
-                .networkTimeout(a.timeout);
+                .networkTimeout(a.timeout).fieldName(a.field);
         Appearance appearance = null;
         if (a.signatureImage != null) {
-            appearance = Appearance.decree30(a.page == null ? 1 : a.page, a.x, a.y,
+            // without --x/--y the named existing field gives the position
+            appearance = Appearance.decree30(a.page == null ? 1 : a.page, a.x == null ? 0 : a.x,
+                    a.y == null ? 0 : a.y,
                     Files.readAllBytes(a.signatureImage),
                     a.sealImage == null ? null : Files.readAllBytes(a.sealImage), a.agency);
             if (a.sealMm != null) {

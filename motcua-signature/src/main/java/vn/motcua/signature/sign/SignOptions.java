@@ -18,6 +18,7 @@ public final class SignOptions {
     private final Certification certification;
     private final Clock clock;
     private final Duration networkTimeout;
+    private final String fieldName;
 
     private SignOptions(Builder b) {
         this.level = b.level;
@@ -30,6 +31,7 @@ public final class SignOptions {
         this.certification = b.certification;
         this.clock = b.clock;
         this.networkTimeout = b.networkTimeout;
+        this.fieldName = b.fieldName;
     }
 
     public static Builder builder() {
@@ -83,6 +85,11 @@ public final class SignOptions {
         return networkTimeout;
     }
 
+    /** Null: a new field with a generated name. */
+    public String fieldName() {
+        return fieldName;
+    }
+
     public static final class Builder {
         private SignatureLevel level = SignatureLevel.B_B;
         private SignatureAlgorithm algorithm;
@@ -94,6 +101,7 @@ public final class SignOptions {
         private Certification certification;
         private Clock clock = Clock.systemUTC();
         private Duration networkTimeout = Duration.ofSeconds(15);
+        private String fieldName;
 
         private Builder() {
         }
@@ -153,6 +161,16 @@ public final class SignOptions {
         /** Timeout for each TSA, OCSP and CRL request (default 15 s). */
         public Builder networkTimeout(Duration timeout) {
             this.networkTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /**
+         * Signs the document's empty signature field of this name (its page and rectangle win over the appearance's
+         * position), or names the new field so when none exists. A field that is not a signature field or is already
+         * signed is refused.
+         */
+        public Builder fieldName(String fieldName) {
+            this.fieldName = fieldName;
             return this;
         }
 

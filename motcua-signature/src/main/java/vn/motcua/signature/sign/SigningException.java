@@ -14,6 +14,8 @@ public final class SigningException extends Exception {
         ENCRYPTED_PDF,
         EMPTY_PDF,
         DOCUMENT_LOCKED,
+        FIELD_NOT_A_SIGNATURE,
+        FIELD_ALREADY_SIGNED,
         CERTIFICATION_FORBIDS_VISIBLE,
         CERTIFICATION_NOT_FIRST,
         KEY_STORE_UNREADABLE,

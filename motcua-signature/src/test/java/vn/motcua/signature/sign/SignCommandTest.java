@@ -66,6 +66,26 @@ class SignCommandTest {
     }
 
     @Test
+    void signsANamedEmptyFieldWithoutCoordinates(@TempDir Path dir) throws Exception {
+        Fixtures.assumeFont();
+        Path in = Files.write(dir.resolve("in.pdf"), SignatureFieldTest.template());
+        Path out = dir.resolve("signed.pdf");
+        Path p12 = pki.signer().writePkcs12(dir.resolve("key.p12"), "mk".toCharArray());
+        Path secret = Files.writeString(dir.resolve("pin.txt"), "mk");
+        Path sig = Files.write(dir.resolve("sig.png"), Fixtures.signaturePng());
+        Result r = run("--in", in.toString(), "--out", out.toString(), "--p12", p12.toString(), "--secret-file",
+                secret.toString(), "--field", "LanhDao", "--signature-image", sig.toString(), "--agency", "UBND");
+        assertThat(r.code()).as(r.err()).isZero();
+        byte[] signed = Files.readAllBytes(out);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(signed)) {
+            var field = (org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField) doc.getDocumentCatalog()
+                    .getAcroForm().getField("LanhDao");
+            assertThat(field.getSignature()).isNotNull();
+        }
+        assertIntact(signed, signatures(signed).get(0));
+    }
+
+    @Test
     void badUsageShowsTheHelpInBothLanguages() {
         Result r = run("--in", "x.pdf");
         assertThat(r.code()).isEqualTo(SignCommand.USAGE);
