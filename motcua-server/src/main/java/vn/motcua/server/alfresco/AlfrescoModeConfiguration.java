@@ -2,6 +2,7 @@ package vn.motcua.server.alfresco;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.server.alfresco.DossierMirror.Folder;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.document.DocumentService;
 import vn.motcua.server.dossier.DossierRepository;
 import vn.motcua.server.store.ContentStore;
@@ -70,6 +73,24 @@ public class AlfrescoModeConfiguration {
                                       @Value("${motcua.alfresco.outbox.poll-millis}") long poll,
                                       @Value("${motcua.alfresco.outbox.batch}") int batch) {
         return new OutboxWorker(outbox, sites, offices, clock, poll, batch);
+    }
+
+    @Bean
+    RepositoryEvents alfrescoRepositoryEvents(AlfrescoClient client, AlfrescoClient.Basic service,
+                                              DocumentService documents, AuditLog audit, JdbcClient jdbc,
+                                              TransactionTemplate tx) {
+        return new RepositoryEvents(client, service, documents, audit, jdbc, tx);
+    }
+
+    /** Listens to the repository's events; off with {@code motcua.alfresco.events.enabled=false}. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "motcua.alfresco.events.enabled", matchIfMissing = true)
+    DefaultMessageListenerContainer alfrescoEventListener(RepositoryEvents events,
+                                                          @Value("${spring.activemq.broker-url}") String brokerUrl,
+                                                          @Value("${motcua.alfresco.events.queue:}") String queue,
+                                                          @Value("${motcua.alfresco.events.client-id}") String clientId,
+                                                          @Value("${motcua.alfresco.events.subscription}") String subscription) {
+        return RepositoryEventListener.container(brokerUrl, queue, clientId, subscription, events);
     }
 
     /** Replaces the local accounts: officers sign in with their Alfresco account. */

@@ -20,6 +20,7 @@ import vn.motcua.server.store.ContentStore;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.server.security.DeskUser;
 
@@ -64,6 +65,7 @@ class AlfrescoModeTest {
     static final String WARD = "phuong-ayun-pa";
     static final String PROVINCE_LAND = "gia-lai-land";
     static final AlfrescoStub STUB = startStub();
+    static final EventBroker BROKER = EventBroker.start();
 
     @Autowired
     Desk desk;
@@ -81,6 +83,8 @@ class AlfrescoModeTest {
     MockMvc mvc;
     @Autowired
     AlfrescoLogin login;
+    @Autowired
+    DefaultMessageListenerContainer listener;
 
     private static AlfrescoStub startStub() {
         try {
@@ -94,6 +98,8 @@ class AlfrescoModeTest {
     static void alfresco(DynamicPropertyRegistry registry) {
         // Without the reference specs no stub runs; the context still starts (Alfresco unreachable) and the tests skip.
         registry.add("content.service.url", () -> STUB == null ? "http://127.0.0.1:9" : STUB.url());
+        registry.add("spring.activemq.broker-url", BROKER::url);
+        registry.add("motcua.alfresco.events.queue", () -> EventBroker.QUEUE);
     }
 
     @AfterAll
@@ -101,6 +107,7 @@ class AlfrescoModeTest {
         if (STUB != null) {
             STUB.close();
         }
+        BROKER.close();
     }
 
     @BeforeEach
@@ -285,6 +292,84 @@ class AlfrescoModeTest {
         assertThat(STUB.calls()).anyMatch(c -> c.startsWith("GET ") && c.endsWith("/content by mai"));
         assertThat(local).as("the local copy is restored").exists();
         assertThat(STUB.violations()).isEmpty();
+    }
+
+    /** Waits (bounded) until the dossier has {@code expected} documents. */
+    private List<String> documentsOf(long dossierId, int expected) throws InterruptedException {
+        List<String> names = List.of();
+        for (int i = 0; i < 100; i++) {
+            names = jdbc.sql("select file_name from document where dossier_id = ? order by id").param(dossierId)
+                    .query(String.class).list();
+            if (names.size() >= expected) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return names;
+    }
+
+    /** A file added to the dossier folder "from Share": a node in the stub, as Alfresco would have it. */
+    private AlfrescoStub.StubNode shareUpload(AlfrescoStub.StubNode folder, String name, byte[] bytes) {
+        AlfrescoStub.StubNode file = new AlfrescoStub.StubNode(name, "cm:content", folder.id, false, "lan");
+        file.content = bytes;
+        file.mimeType = "application/pdf";
+        STUB.nodes.put(file.id, file);
+        return file;
+    }
+
+    @Test
+    void aFileAddedInShareIsAttachedOnceWhateverTheDuplicatesAndTheOrder() throws Exception {
+        assumeTrue(EventBroker.samplesPresent(), "sample events absent");
+        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        catchUp();
+        AlfrescoStub.StubNode folder = folderOf(code(id));
+        byte[] scan = "%PDF-1.7\n% scanned at the desk of the ward\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        AlfrescoStub.StubNode file = shareUpload(folder, "bien-ban.pdf", scan);
+
+        // Out of order: the update (content changed, 12:00:05) arrives before the creation (12:00:00), and twice.
+        String updated = EventBroker.nodeEvent("NodeUpdatedEvent.json", file.id, file.name, folder.id,
+                "2026-11-23T12:00:05Z", true);
+        BROKER.publish(updated);
+        BROKER.publish(updated);
+        BROKER.publish(EventBroker.nodeEvent("NodeCreatedEvent.json", file.id, file.name, folder.id,
+                "2026-11-23T12:00:00Z", false));
+        // A property-only change later, and a file outside any dossier folder.
+        BROKER.publish(EventBroker.nodeEvent("NodeUpdatedEvent.json", file.id, file.name, folder.id,
+                "2026-11-23T12:00:09Z", false));
+        BROKER.publish(EventBroker.nodeEvent("NodeCreatedEvent.json", "elsewhere-node", "x.pdf", "some-other-folder",
+                "2026-11-23T12:00:00Z", false));
+
+        assertThat(documentsOf(id, 3)).containsExactly("declaration.pdf", "birth-certificate.pdf", "bien-ban.pdf");
+        Thread.sleep(1500);
+        assertThat(documentsOf(id, 3)).as("nothing attached twice").hasSize(3);
+        assertThat(jdbc.sql("select count(*) from alfresco_event").query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'document.ALFRESCO' and target = ?")
+                .param(code(id)).query(Integer.class).single()).isEqualTo(1);
+
+        // The outbox knows the file is already in Alfresco: no second copy is uploaded.
+        catchUp();
+        assertThat(STUB.children(folder.id)).extracting(n -> n.name)
+                .containsExactlyInAnyOrder("declaration.pdf", "birth-certificate.pdf", "bien-ban.pdf");
+        assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void eventsPublishedWhileTheServerIsNotListeningAreAppliedWhenItListensAgain() throws Exception {
+        assumeTrue(EventBroker.samplesPresent(), "sample events absent");
+        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        catchUp();
+        AlfrescoStub.StubNode folder = folderOf(code(id));
+        AlfrescoStub.StubNode file = shareUpload(folder, "giay-uy-quyen.pdf", Desk.PDF);
+        listener.stop();
+        try {
+            BROKER.publish(EventBroker.nodeEvent("NodeCreatedEvent.json", file.id, file.name, folder.id,
+                    "2026-11-23T13:00:00Z", false));
+            Thread.sleep(500);
+            assertThat(documentsOf(id, 0)).hasSize(2);
+        } finally {
+            listener.start();
+        }
+        assertThat(documentsOf(id, 3)).contains("giay-uy-quyen.pdf");
     }
 
     @Test
