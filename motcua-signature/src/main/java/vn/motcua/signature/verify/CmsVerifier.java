@@ -263,7 +263,9 @@ final class CmsVerifier {
 
     /** A JDK digest when it has one (hardware-accelerated SHA-2), else BouncyCastle's. */
     static MessageDigest messageDigest(ASN1ObjectIdentifier oid) {
-        String name = MessageDigestUtils.getDigestName(oid);
+        // RFC 8419: Ed448 signs with SHAKE256 of 512 bits output
+        String name = NISTObjectIdentifiers.id_shake256_len.equals(oid) || NISTObjectIdentifiers.id_shake256.equals(oid)
+                ? "SHAKE256-512" : MessageDigestUtils.getDigestName(oid);
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
@@ -276,7 +278,7 @@ final class CmsVerifier {
     }
 
     static String digestName(ASN1ObjectIdentifier oid) {
-        return MessageDigestUtils.getDigestName(oid);
+        return NISTObjectIdentifiers.id_shake256_len.equals(oid) ? "SHAKE256-512" : MessageDigestUtils.getDigestName(oid);
     }
 
     private static void checkSignedAttributes(Outcome o, AttributeTable table, byte[] computed) {

@@ -315,25 +315,37 @@ class VerifyRoundTripTest {
         assertThat(only(env).kind()).isEqualTo(SignatureReport.Kind.CMS_ENVELOPING);
     }
 
-    @Test
-    void ed25519AndSha1Warnings() throws Exception {
-        byte[] data = "abc".getBytes(StandardCharsets.US_ASCII);
+    @ParameterizedTest
+    @CsvSource({"Ed25519,Ed25519,", "Ed448,Ed448,", "RSA,SHA3-256withRSAandMGF1,", "RSA,SHA256withRSAandMGF1,",
+            "EC,SHA256withPLAIN-ECDSA,", "RSA,SHA1withRSA,alg.weakDigest", "RSA1024,SHA256withRSA,alg.weakKey"})
+    void algorithms(String keyType, String algorithm, String warning) throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance(keyType.startsWith("RSA") ? "RSA" : keyType,
+                new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        if (keyType.startsWith("RSA")) {
+            generator.initialize(keyType.equals("RSA1024") ? 1024 : 2048);
+        } else if (keyType.equals("EC")) {
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        }
+        var pair = generator.generateKeyPair();
+        X509Certificate cert = pki.issueSignerFor(pair.getPublic(), "Phạm Văn Dũng", "Sở Tư pháp",
+                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
+        List<X509Certificate> chain = new java.util.ArrayList<>(List.of(cert));
+        chain.addAll(pki.signer().chain().subList(1, pki.signer().chain().size()));
+        Credential credential = new Credential(pair.getPrivate(), chain);
+        byte[] data = "Kết quả giải quyết thủ tục hành chính".getBytes(StandardCharsets.UTF_8);
         Path dataFile = write("d.txt", data);
-        var ed = pki.issueSigner("Ed", "Org", KeyType.valueOf(hasKeyType("ED25519") ? "ED25519" : "EC_P256"),
-                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(10)));
-        String alg = hasKeyType("ED25519") ? "Ed25519" : "SHA256withECDSA";
-        VerificationReport r = Signatures.verifyDetached(write("d.p7s", cms(data, false, ed, alg)), dataFile,
-                trusted(true));
+        VerificationReport r = Signatures.verifyDetached(write("d.p7s", cms(data, false, credential, algorithm)),
+                dataFile, trusted(true));
         assertThat(r.verdict()).as(r.summary(Locale.ENGLISH)).isEqualTo(Verdict.VALID);
-
-        VerificationReport sha1 = Signatures.verifyDetached(write("s1.p7s",
-                cms(data, false, pki.signer(), "SHA1withRSA")), dataFile, trusted(true));
-        assertThat(sha1.verdict()).isEqualTo(Verdict.VALID);
-        assertThat(only(sha1).warnings()).extracting(Finding::code).contains("alg.weakDigest");
-    }
-
-    private static boolean hasKeyType(String name) {
-        return java.util.Arrays.stream(KeyType.values()).anyMatch(k -> k.name().equals(name));
+        if (warning != null) {
+            assertThat(only(r).warnings()).extracting(Finding::code).contains(warning);
+        } else {
+            assertThat(only(r).warnings()).isEmpty();
+        }
+        // the same signature over other data fails
+        VerificationReport bad = Signatures.verifyDetached(r.fileName().isEmpty() ? null : tmp.resolve("d.p7s"),
+                write("e.txt", "khác".getBytes(StandardCharsets.UTF_8)), trusted(true));
+        assertThat(bad.verdict()).isEqualTo(Verdict.INVALID);
     }
 
     static byte[] cms(byte[] data, boolean encapsulate, Credential signer, String algorithm) throws Exception {
