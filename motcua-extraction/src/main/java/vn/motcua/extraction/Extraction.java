@@ -162,7 +162,7 @@ public final class Extraction {
             return ok(raw.substring(0, cut), raw.substring(cut), mediaType, fileMetadata(metadata), message,
                     handler.truncated(), false);
         } catch (Throwable e) {
-            return failure(e, mediaType, fileName, limits);
+            return failure(e, mediaType, fileName, limits, file);
         }
     }
 
@@ -185,9 +185,11 @@ public final class Extraction {
                 legacy, truncated, partial);
     }
 
-    private static ExtractionResult failure(Throwable e, Optional<String> mediaType, String fileName, Limits limits) {
+    private static ExtractionResult failure(Throwable e, Optional<String> mediaType, String fileName, Limits limits,
+            Path file) {
         if (causedBy(e, EncryptedDocumentException.class) || causedBy(e, InvalidPasswordException.class)
-                || causedBy(e, org.apache.poi.EncryptedDocumentException.class)) {
+                || causedBy(e, org.apache.poi.EncryptedDocumentException.class)
+                || mediaType.equals(Optional.of("application/pdf")) && PdfEncryption.declared(file)) {
             return ExtractionResult.failure(Status.ENCRYPTED, Message.of("status.ENCRYPTED"), mediaType);
         }
         if (causedBy(e, ZeroByteFileException.class)) {

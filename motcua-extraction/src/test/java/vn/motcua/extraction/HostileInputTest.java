@@ -99,6 +99,35 @@ class HostileInputTest {
     }
 
     @Test
+    void pdfWithAPublicKeySecurityHandlerIsEncryptedNotDamaged() {
+        String[] objects = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            "<< /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s5 /V 4 /Length 128 /Recipients [<3082>]"
+                    + " /CF << /DefaultCryptFilter << /CFM /AESV2 /Recipients [<3082>] >> >>"
+                    + " /StmF /DefaultCryptFilter /StrF /DefaultCryptFilter >>",
+        };
+        StringBuilder pdf = new StringBuilder("%PDF-1.6\n");
+        int[] offsets = new int[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            offsets[i] = pdf.length();
+            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int offset : offsets) {
+            pdf.append(String.format(java.util.Locale.ROOT, "%010d 00000 n \n", offset));
+        }
+        pdf.append("trailer\n<< /Root 1 0 R /Size ").append(objects.length + 1)
+                .append(" /Encrypt 4 0 R /ID [<01020304><01020304>] >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+        byte[] bytes = pdf.toString().getBytes(StandardCharsets.US_ASCII);
+        assertFailure(extract(bytes, "pki.pdf", Limits.defaults()), Status.ENCRYPTED, "status.ENCRYPTED");
+        assertFailure(Extraction.extractHeader(new ByteArrayInputStream(bytes), "pki.pdf", Limits.defaults()),
+                Status.ENCRYPTED, "status.ENCRYPTED");
+    }
+
+    @Test
     void passwordProtectedDocxIsReportedAsEncrypted() throws Exception {
         ByteArrayOutputStream docx = new ByteArrayOutputStream();
         try (XWPFDocument doc = new XWPFDocument()) {
