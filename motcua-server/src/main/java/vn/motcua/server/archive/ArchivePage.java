@@ -7,7 +7,10 @@ import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.DossierState;
@@ -33,15 +36,17 @@ public class ArchivePage {
     private final ProcedureCatalogue catalogue;
     private final OfficeDirectory offices;
     private final ApiErrors errors;
+    private final ArchiveRecords records;
 
     public ArchivePage(ArchiveSearch search, ArchiveExport export, AuditLog audit, ProcedureCatalogue catalogue,
-                       OfficeDirectory offices, ApiErrors errors) {
+                       OfficeDirectory offices, ApiErrors errors, ArchiveRecords records) {
         this.search = search;
         this.export = export;
         this.audit = audit;
         this.catalogue = catalogue;
         this.offices = offices;
         this.errors = errors;
+        this.records = records;
     }
 
     @GetMapping("/archive")
@@ -73,6 +78,28 @@ public class ArchivePage {
     public void export(@AuthenticationPrincipal DeskUser user, @RequestParam MultiValueMap<String, String> params,
                        Locale locale, HttpServletResponse response) throws IOException {
         ArchiveApi.exportTo(user, params, locale, response, search, export, audit);
+    }
+
+    @GetMapping("/archive/disposal")
+    public String disposal(@AuthenticationPrincipal DeskUser user, Model model,
+                           @RequestParam(required = false) String done) {
+        model.addAttribute("records", records.disposalList(user));
+        model.addAttribute("done", done);
+        return "archive-disposal";
+    }
+
+    @PostMapping("/archive/disposal/{dossierId}")
+    public String dispose(@AuthenticationPrincipal DeskUser user, @PathVariable long dossierId, @RequestParam String note,
+                          Locale locale, Model model, RedirectAttributes redirect) {
+        try {
+            ArchiveRecord r = records.dispose(user, dossierId, note);
+            redirect.addAttribute("done", r.fileCode());
+            return "redirect:/archive/disposal";
+        } catch (DeskException e) {
+            model.addAttribute("records", records.disposalList(user));
+            model.addAttribute("error", errors.describe(e, locale));
+            return "archive-disposal";
+        }
     }
 
     /** Builds the page's links: the current query with one parameter changed (facets, pages, export). */

@@ -173,15 +173,15 @@ class ArchiveSearchTest {
         assertThat(Desk.<List<Integer>>read(r, "$.facets.state[?(@.value=='RESULT_SIGNED')].count")).containsExactly(3);
         assertThat(Desk.<List<String>>read(r, "$.facets.field[*].value")).containsExactly("Hộ tịch");
         // Same-day procedure signed 40 minutes after reception: on time (same day as the due day).
-        assertThat(foundIds(DOAN_KET, "procedure=1.001193&receivedTo=2024-03-31&verdict=ON_TIME"))
+        assertThat(foundIds(DOAN_KET, "procedure=1.001193&receivedFrom=2024-03-01&receivedTo=2024-03-31&verdict=ON_TIME"))
                 .containsExactlyInAnyOrder(id("Nguyễn Văn An"), id("Trần Đức Thắng"), id("Đặng Quốc Bảo"));
-        assertThat(foundIds(DOAN_KET, "channel=ONLINE&receivedTo=2024-03-31")).containsExactly(id("Nguyễn Thị Ánh Tuyết"));
+        assertThat(foundIds(DOAN_KET, "channel=ONLINE&receivedFrom=2024-03-01&receivedTo=2024-03-31")).containsExactly(id("Nguyễn Thị Ánh Tuyết"));
         assertThat(foundIds(DOAN_KET, "field=civil status&receivedFrom=2024-03-06&receivedTo=2024-03-06"))
                 .containsExactly(id("Trần Đức Thắng"));
         // Pages: 6 results, 2 per page, sorted by code, no overlaps.
         List<Integer> seen = new ArrayList<>();
         for (int page = 0; page < 3; page++) {
-            seen.addAll(foundIds(DOAN_KET, "procedure=1.001193&receivedTo=2024-03-31&sort=CODE&size=2&page=" + page));
+            seen.addAll(foundIds(DOAN_KET, "procedure=1.001193&receivedFrom=2024-03-01&receivedTo=2024-03-31&sort=CODE&size=2&page=" + page));
         }
         assertThat(seen).hasSize(6).doesNotHaveDuplicates();
     }
