@@ -80,6 +80,20 @@ class FormatsTest {
     }
 
     @Test
+    void pdfWithoutTextLayerIsReadAsEmptyNotScanned() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+        }
+        ExtractionResult r = extract(out.toByteArray(), "scan.pdf");
+        assertThat(r.status()).isEqualTo(Status.OK);
+        assertThat(r.text()).isBlank();
+        assertThat(r.header()).isEqualTo(vn.motcua.extraction.header.DocumentHeader.empty());
+        assertThat(r.language()).isEmpty();
+    }
+
+    @Test
     void docxGivesTextAndCoreProperties() throws IOException {
         Spec spec = Corpus.specs().get(1);
         Path file = CorpusFiles.write(spec, Layout.DOCX_TABLE, UnaryOperator.identity(), dir);
