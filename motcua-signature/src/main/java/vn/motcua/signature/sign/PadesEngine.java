@@ -188,6 +188,9 @@ final class PadesEngine {
             throw new SigningException(Reason.IO_ERROR, e, e.getMessage());
         } catch (GeneralSecurityException e) {
             throw new SigningException(Reason.IO_ERROR, e, e.getMessage());
+        } catch (RuntimeException e) {
+            // PDFBox meets a malformed structure (wrong object types, broken page tree) with unchecked exceptions
+            throw new SigningException(Reason.NOT_A_PDF, e, String.valueOf(e.getMessage()));
         }
     }
 

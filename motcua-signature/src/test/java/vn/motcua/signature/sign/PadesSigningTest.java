@@ -376,6 +376,43 @@ class PadesSigningTest {
     }
 
     @Test
+    void malformedPdfsAreTypedErrorsNeverCrashes() {
+        java.util.Random random = new java.util.Random(7);
+        byte[] noise = new byte[4096];
+        random.nextBytes(noise);
+        byte[] header = "%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] headerThenNoise = java.util.Arrays.copyOf(header, header.length + noise.length);
+        System.arraycopy(noise, 0, headerThenNoise, header.length, noise.length);
+        List<byte[]> inputs = List.of(noise, headerThenNoise,
+                minimalPdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"),
+                minimalPdf("<< /Type /Catalog /Pages 2 0 R >>", "(not a dictionary)"),
+                minimalPdf("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"));
+        for (byte[] input : inputs) {
+            assertThatThrownBy(() -> Signatures.sign(input, key(pki.signer()), SignOptions.defaults()))
+                    .isInstanceOfSatisfying(SigningException.class, e -> assertThat(e.reason())
+                            .isIn(Reason.NOT_A_PDF, Reason.EMPTY_PDF));
+        }
+    }
+
+    /** A PDF with the given objects 1, 2 … and a correct cross-reference table. */
+    private static byte[] minimalPdf(String... objects) {
+        StringBuilder sb = new StringBuilder("%PDF-1.7\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.length; i++) {
+            offsets.add(sb.length());
+            sb.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        int xref = sb.length();
+        sb.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
+        for (int o : offsets) {
+            sb.append(String.format("%010d 00000 n \n", o));
+        }
+        sb.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
     void encryptedPdfIsRefused() throws Exception {
         for (String userPassword : new String[] {"", "secret"}) {
             byte[] encrypted;
