@@ -3,7 +3,6 @@ package vn.motcua.server;
 import com.jayway.jsonpath.JsonPath;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -21,7 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** Test driver of the HTTP API: acts as a demo user of an office, with a valid CSRF token unless told otherwise. */
-@Component
+
 public class Desk {
 
     public static final byte[] PDF = "%PDF-1.4\n% test component\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);

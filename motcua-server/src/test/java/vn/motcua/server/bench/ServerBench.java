@@ -1,0 +1,217 @@
+package vn.motcua.server.bench;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.domain.office.AgencyCode;
+import vn.motcua.server.MotCuaServerApplication;
+import vn.motcua.server.reception.PostgresDailySequence;
+
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmarks of the one-stop desk on this machine (run with {@code ./mvnw -Pbench -pl motcua-server verify -DskipTests}):
+ * <ol>
+ *   <li>reception of a dossier with three 200 KB files, end to end over HTTP (login session, CSRF, multipart, content
+ *       store, PostgreSQL), by 20 concurrent clients: throughput and p50 / p95 / p99 latency;</li>
+ *   <li>dossier number generation from 50 threads, each number in its own transaction: numbers per second, duplicates.</li>
+ * </ol>
+ * The server runs in this JVM on a fresh embedded PostgreSQL under target/bench-postgres. Loops are bounded.
+ */
+public final class ServerBench {
+
+    private static final int CLIENTS = 20;
+    private static final int WARMUP_PER_CLIENT = 5;
+    private static final int MEASURED_PER_CLIENT = 25;
+    private static final int FILE_BYTES = 200 * 1024;
+    private static final int CODE_THREADS = 50;
+    private static final int CODES_PER_THREAD = 180; // 9,000 numbers: one agency's maximum for a day is 9,999
+
+    private ServerBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MotCuaServerApplication.class)
+                .profiles("demo")
+                .run("--server.port=0", "--motcua.database.data-dir=target/bench-postgres",
+                        "--motcua.database.clean-on-start=true", "--motcua.store.root=target/bench-content",
+                        "--motcua.demo.password=bench-password", "--motcua.database.pool-size=24",
+                        "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        try {
+            int port = ctx.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            System.out.println("== MotCua server benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)");
+            codes(ctx);
+            receptions(port);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private static void codes(ConfigurableApplicationContext ctx) throws Exception {
+        PostgresDailySequence sequence = ctx.getBean(PostgresDailySequence.class);
+        TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
+        AgencyCode agency = AgencyCode.parse("000.00.99.H21");
+        LocalDate day = LocalDate.of(2030, 1, 2);
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(CODE_THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> futures = new ArrayList<>();
+        for (int t = 0; t < CODE_THREADS; t++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                int duplicates = 0;
+                for (int i = 0; i < CODES_PER_THREAD; i++) {
+                    Integer n = tx.execute(s -> sequence.next(agency, day));
+                    if (!seen.add(n)) {
+                        duplicates++;
+                    }
+                }
+                return duplicates;
+            }));
+        }
+        long t0 = System.nanoTime();
+        start.countDown();
+        int duplicates = 0;
+        for (Future<Integer> f : futures) {
+            duplicates += f.get(10, TimeUnit.MINUTES);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        int total = CODE_THREADS * CODES_PER_THREAD;
+        System.out.printf("codes: %d numbers from %d threads in %.2f s = %.0f codes/s, duplicates: %d, highest: %d%n",
+                total, CODE_THREADS, seconds, total / seconds, duplicates, Collections.max(seen));
+    }
+
+    private static void receptions(int port) throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.add(new Client(base, "phuong-ayun-pa.reception", "bench-password", i));
+        }
+        run(clients, WARMUP_PER_CLIENT);
+        long t0 = System.nanoTime();
+        List<Long> latencies = run(clients, MEASURED_PER_CLIENT);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Collections.sort(latencies);
+        System.out.printf("reception over HTTP, 3 x 200 KB files, %d clients: %d dossiers in %.2f s = %.1f dossiers/s;"
+                        + " latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", CLIENTS, latencies.size(),
+                seconds, latencies.size() / seconds, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
+                latencies.get(latencies.size() - 1) / 1e6);
+    }
+
+    private static List<Long> run(List<Client> clients, int perClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (Client c : clients) {
+            futures.add(pool.submit(() -> {
+                List<Long> l = new ArrayList<>();
+                for (int i = 0; i < perClient; i++) {
+                    l.add(c.receive());
+                }
+                return l;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get(10, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        return all;
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    /** One reception officer's browser-less session: login form with CSRF, then multipart receptions. */
+    private static final class Client {
+        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        private final String base;
+        private final HttpClient http;
+        private final CookieManager cookies = new CookieManager();
+        private final byte[][] files = new byte[3][];
+
+        Client(String base, String user, String password, int seed) throws Exception {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+            Random random = new Random(seed);
+            for (int i = 0; i < files.length; i++) {
+                files[i] = new byte[FILE_BYTES];
+                random.nextBytes(files[i]);
+                System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, files[i], 0, 9);
+            }
+            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = CSRF.matcher(page);
+            if (!m.find()) {
+                throw new IllegalStateException("no CSRF token on the login page");
+            }
+            String form = "username=" + user + "&password=" + password + "&_csrf=" + m.group(1);
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (!"/".equals(URI.create(login.headers().firstValue("Location").orElse("x")).getPath())) {
+                throw new IllegalStateException("login failed: " + login.headers().firstValue("Location"));
+            }
+            // The API reads the CSRF token from the XSRF-TOKEN cookie; any page sets it.
+            http.send(HttpRequest.newBuilder(URI.create(base + "/reception")).build(), HttpResponse.BodyHandlers.discarding());
+        }
+
+        long receive() throws Exception {
+            String boundary = "----motcua" + System.nanoTime();
+            ByteArrayOutputStream body = new ByteArrayOutputStream(4 * FILE_BYTES);
+            field(body, boundary, "procedureCode", "1.004227");
+            field(body, boundary, "applicantName", "Nguyễn Thị Bench");
+            field(body, boundary, "applicantIdNumber", "079300000001");
+            field(body, boundary, "provided", "tax-declaration");
+            String[] components = {"application", "contract", "certificate"};
+            for (int i = 0; i < 3; i++) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file." + components[i]
+                        + "\"; filename=\"" + components[i] + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.write(files[i]);
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().orElseThrow();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("X-XSRF-TOKEN", token)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long elapsed = System.nanoTime() - t0;
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("reception failed: " + r.statusCode() + " " + r.body());
+            }
+            return elapsed;
+        }
+
+        private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {
+            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
