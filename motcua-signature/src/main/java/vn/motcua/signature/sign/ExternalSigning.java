@@ -23,20 +23,30 @@ public final class ExternalSigning {
     private record Pending(PadesEngine.Prepared prepared, Instant expiresAt) {
     }
 
+    /** Default bound on waiting signatures: each holds its prepared PDF in memory. */
+    public static final int DEFAULT_MAX_PENDING = 1000;
+
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Duration lifetime;
     private final Clock clock;
+    private final int maxPending;
 
     /**
-     * @param lifetime how long a handle stays valid (a user confirming on a phone needs a few minutes)
-     * @param clock    the clock for expiry
+     * @param lifetime   how long a handle stays valid (a user confirming on a phone needs a few minutes)
+     * @param clock      the clock for expiry
+     * @param maxPending how many prepared signatures may wait at once; more are refused (TOO_MANY_PENDING)
      */
-    public ExternalSigning(Duration lifetime, Clock clock) {
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("lifetime must be positive");
+    public ExternalSigning(Duration lifetime, Clock clock, int maxPending) {
+        if (lifetime.isNegative() || lifetime.isZero() || maxPending < 1) {
+            throw new IllegalArgumentException("lifetime and maxPending must be positive");
         }
         this.lifetime = lifetime;
         this.clock = clock;
+        this.maxPending = maxPending;
+    }
+
+    public ExternalSigning(Duration lifetime, Clock clock) {
+        this(lifetime, clock, DEFAULT_MAX_PENDING);
     }
 
     public ExternalSigning(Duration lifetime) {
@@ -51,6 +61,9 @@ public final class ExternalSigning {
     public PreparedSignature prepare(byte[] pdf, List<X509Certificate> chain, SignOptions options)
             throws SigningException {
         purgeExpired();
+        if (pending.size() >= maxPending) {
+            throw new SigningException(Reason.TOO_MANY_PENDING, maxPending);
+        }
         PadesEngine.Prepared p = PadesEngine.prepare(pdf, chain, options);
         byte[] id = new byte[18];
         RANDOM.nextBytes(id);

@@ -30,6 +30,7 @@ public final class SigningException extends Exception {
         SIGNING_FAILED,
         HANDLE_UNKNOWN,
         HANDLE_EXPIRED,
+        TOO_MANY_PENDING,
         SIGNATURE_MISMATCH,
         SIGNATURE_TOO_LARGE,
         IMAGE_UNREADABLE,

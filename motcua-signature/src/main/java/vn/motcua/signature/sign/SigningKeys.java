@@ -39,7 +39,8 @@ public final class SigningKeys {
         } catch (NoSuchFileException e) {
             throw new SigningException(Reason.KEY_STORE_UNREADABLE, e, file);
         } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException || e.getCause() instanceof javax.crypto.BadPaddingException) {
+            if (e.getCause() instanceof UnrecoverableKeyException
+                    || e.getCause() instanceof javax.crypto.BadPaddingException) {
                 throw new SigningException(Reason.WRONG_PASSWORD, e);
             }
             throw new SigningException(Reason.KEY_STORE_UNREADABLE, e, e.getMessage());
@@ -63,8 +64,9 @@ public final class SigningKeys {
         }
         Provider provider;
         try {
-            String config = "--name = motcua-" + slot + "\nlibrary = " + library.toAbsolutePath() + "\nslot = " + slot
-                    + "\n";
+            // quoted: vendor libraries often live under paths with spaces
+            String config = "--name = motcua-" + slot + "\nlibrary = \"" + library.toAbsolutePath() + "\"\nslot = "
+                    + slot + "\n";
             provider = Security.getProvider("SunPKCS11").configure(config);
         } catch (RuntimeException e) {
             throw new SigningException(Reason.PKCS11_UNAVAILABLE, e, e.getMessage());

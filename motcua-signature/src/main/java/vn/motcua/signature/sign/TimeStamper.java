@@ -5,9 +5,14 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
@@ -19,6 +24,8 @@ import vn.motcua.signature.sign.SigningException.Reason;
 final class TimeStamper {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A private BouncyCastle instance (not installed JVM-wide) for TSA signature algorithms like RSASSA-PSS. */
+    private static final Provider BC = new BouncyCastleProvider();
 
     private TimeStamper() {
     }
@@ -44,8 +51,23 @@ final class TimeStamper {
             if (token == null) {
                 throw new SigningException(Reason.TIMESTAMP_FAILED, response.getStatusString());
             }
+            verifySignature(token);
             return token;
         } catch (IOException | TSPException | RuntimeException e) {
+            throw new SigningException(Reason.TIMESTAMP_FAILED, e, e.getMessage());
+        }
+    }
+
+    /** The token must be signed by the certificate it names and carries (we asked for it with certReq). */
+    private static void verifySignature(TimeStampToken token) throws SigningException, TSPException {
+        var matches = token.getCertificates().getMatches(token.getSID());
+        if (matches.isEmpty()) {
+            throw new SigningException(Reason.TIMESTAMP_FAILED, "TSA certificate missing from the token");
+        }
+        try {
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+                    .build((X509CertificateHolder) matches.iterator().next()));
+        } catch (OperatorCreationException | java.security.cert.CertificateException e) {
             throw new SigningException(Reason.TIMESTAMP_FAILED, e, e.getMessage());
         }
     }

@@ -200,6 +200,23 @@ class ExternalSigningTest {
     }
 
     @Test
+    void pendingSignaturesAreBoundedAndExpiredOnesMakeRoom() throws Exception {
+        MutableClock clock = new MutableClock();
+        ExternalSigning service = new ExternalSigning(Duration.ofMinutes(5), clock, 2);
+        byte[] pdf = samplePdf(1);
+        service.prepare(pdf, pki.signer().chain(), SignOptions.defaults());
+        service.prepare(pdf, pki.signer().chain(), SignOptions.defaults());
+        assertThatThrownBy(() -> service.prepare(pdf, pki.signer().chain(), SignOptions.defaults()))
+                .isInstanceOfSatisfying(SigningException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PENDING);
+                    assertThat(e.getMessage()).contains("quá nhiều chữ ký").contains("Too many signatures");
+                });
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(service.prepare(pdf, pki.signer().chain(), SignOptions.defaults()).handle()).isNotBlank();
+        assertThat(service.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
     void cancelledHandleCannotBeCompleted() throws Exception {
         ExternalSigning service = new ExternalSigning(Duration.ofMinutes(5));
         PreparedSignature prepared = service.prepare(samplePdf(1), pki.signer().chain(), SignOptions.defaults());
