@@ -7,13 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,7 +44,6 @@ import org.apache.tika.parser.ParseContext;
 
 import vn.motcua.extraction.header.DocumentHeader;
 import vn.motcua.extraction.header.HeaderParser;
-import vn.motcua.extraction.legacy.LegacyConversion;
 import vn.motcua.extraction.legacy.LegacyEncoding;
 import vn.motcua.extraction.legacy.LegacyText;
 
@@ -55,6 +60,7 @@ public final class Extraction {
     /** The legacy-encoding verdict comes from the start of the text; a document is typed in one encoding. */
     private static final int LEGACY_SAMPLE = 20_000;
 
+    private static final Map<String, String> ISO_639_1 = iso6391();
     private static final TikaEngine ENGINE = new TikaEngine();
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(daemonThreads());
 
@@ -213,7 +219,7 @@ public final class Extraction {
                 return true;
             }
             String m = t.getMessage();
-            if (m != null && m.toLowerCase(java.util.Locale.ROOT).contains("zip bomb")) {
+            if (m != null && m.toLowerCase(Locale.ROOT).contains("zip bomb")) {
                 return true;
             }
         }
@@ -262,18 +268,16 @@ public final class Extraction {
         return Optional.of(ISO_639_1.getOrDefault(code, code));
     }
 
-    private static final java.util.Map<String, String> ISO_639_1 = iso6391();
-
-    private static java.util.Map<String, String> iso6391() {
-        java.util.Map<String, String> map = new java.util.HashMap<>();
-        for (String two : java.util.Locale.getISOLanguages()) {
+    private static Map<String, String> iso6391() {
+        Map<String, String> map = new HashMap<>();
+        for (String two : Locale.getISOLanguages()) {
             try {
-                map.put(java.util.Locale.forLanguageTag(two).getISO3Language(), two);
-            } catch (java.util.MissingResourceException e) {
+                map.put(Locale.forLanguageTag(two).getISO3Language(), two);
+            } catch (MissingResourceException e) {
                 // no three-letter code for this language: keep OpenNLP's own code
             }
         }
-        return java.util.Map.copyOf(map);
+        return Map.copyOf(map);
     }
 
     private static FileMetadata fileMetadata(Metadata m) {
@@ -305,7 +309,7 @@ public final class Extraction {
     }
 
     private static Optional<Instant> instant(Metadata m, Property p) {
-        java.util.Date d = m.getDate(p);
+        Date d = m.getDate(p);
         return d == null ? Optional.empty() : Optional.of(d.toInstant());
     }
 
@@ -317,7 +321,7 @@ public final class Extraction {
         if (fileName == null || fileName.lastIndexOf('.') < 0) {
             return "?";
         }
-        return fileName.substring(fileName.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
+        return fileName.substring(fileName.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
     }
 
     /** Copies at most {@code max + 1} bytes, so an oversized input is recognised without reading all of it. */
@@ -347,7 +351,7 @@ public final class Extraction {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "motcua-extraction-" + n.incrementAndGet());

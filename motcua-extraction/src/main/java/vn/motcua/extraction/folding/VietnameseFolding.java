@@ -1,7 +1,6 @@
 package vn.motcua.extraction.folding;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * Vietnamese text folding for search: lower case without diacritics, {@code đ/Đ → d}.
