@@ -36,7 +36,8 @@ import java.util.Set;
 public class DossierService {
 
     private final DossierRepository dossiers;
-    private final DossierLifecycle lifecycle;
+    // The calendar in force (administrators edit it at run time), read on every call.
+    private final vn.motcua.server.admin.LiveCalendar live;
     private final DocumentService documents;
     private final ResultSigner signer;
     private final AuditLog audit;
@@ -44,10 +45,10 @@ public class DossierService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public DossierService(DossierRepository dossiers, DossierLifecycle lifecycle, DocumentService documents,
+    public DossierService(DossierRepository dossiers, vn.motcua.server.admin.LiveCalendar live, DocumentService documents,
                           ResultSigner signer, AuditLog audit, Notifier notifier, TransactionTemplate tx, Clock clock) {
         this.dossiers = dossiers;
-        this.lifecycle = lifecycle;
+        this.live = live;
         this.documents = documents;
         this.signer = signer;
         this.audit = audit;
@@ -91,7 +92,7 @@ public class DossierService {
         Set<ActionType> allowed = java.util.EnumSet.noneOf(ActionType.class);
         Instant now = clock.instant();
         for (Role role : user.roles()) {
-            allowed.addAll(lifecycle.allowedActions(d, new Actor(user.username(), role, user.officeId()), now));
+            allowed.addAll(live.lifecycle().allowedActions(d, new Actor(user.username(), role, user.officeId()), now));
         }
         return allowed;
     }
@@ -109,7 +110,7 @@ public class DossierService {
                 throw DeskException.staleVersion(expectedVersion.get(), before.version());
             }
             Instant now = clock.instant();
-            Dossier after = lifecycle.apply(before, action, actorFor(user, action.type()), now);
+            Dossier after = live.lifecycle().apply(before, action, actorFor(user, action.type()), now);
             if (!dossiers.update(id, before.version(), after, now)) {
                 throw DeskException.staleVersion(before.version(), before.version() + 1);
             }

@@ -7,7 +7,6 @@ import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.code.DossierCode;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.Dossier;
-import vn.motcua.domain.dossier.DossierLifecycle;
 import vn.motcua.domain.dossier.Reception;
 import vn.motcua.domain.office.Actor;
 import vn.motcua.domain.office.Office;
@@ -46,7 +45,8 @@ public class ReceptionService {
 
     private final ProcedureCatalogue catalogue;
     private final OfficeDirectory offices;
-    private final DossierLifecycle lifecycle;
+    // The calendar in force (administrators edit it at run time), read on every call.
+    private final vn.motcua.server.admin.LiveCalendar live;
     private final PostgresDailySequence sequence;
     private final DossierRepository dossiers;
     private final DocumentService documents;
@@ -54,12 +54,12 @@ public class ReceptionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ReceptionService(ProcedureCatalogue catalogue, OfficeDirectory offices, DossierLifecycle lifecycle,
+    public ReceptionService(ProcedureCatalogue catalogue, OfficeDirectory offices, vn.motcua.server.admin.LiveCalendar live,
                             PostgresDailySequence sequence, DossierRepository dossiers, DocumentService documents,
                             AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.catalogue = catalogue;
         this.offices = offices;
-        this.lifecycle = lifecycle;
+        this.live = live;
         this.sequence = sequence;
         this.dossiers = dossiers;
         this.documents = documents;
@@ -89,7 +89,7 @@ public class ReceptionService {
         Actor actor = new Actor(user.username(), Role.RECEPTION, user.officeId());
         return tx.execute(status -> {
             DossierCode code = sequence.nextCode(office.agencyCode(), day);
-            Dossier d = lifecycle.receive(new Reception(procedure, actor, c.channel(), now, provided, c.outcome(),
+            Dossier d = live.lifecycle().receive(new Reception(procedure, actor, c.channel(), now, provided, c.outcome(),
                     c.note() == null ? "" : c.note()), code);
             long id = dossiers.insert(d, c.applicant(), now);
             for (DocumentService.Upload u : c.uploads()) {
