@@ -20,8 +20,9 @@ public class ContentStoreConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ContentStoreConfiguration.class);
 
     @Bean
-    ContentStore contentStore(@Value("${motcua.store.root:data/content}") String root) throws IOException {
-        return new FileSystemContentStore(Path.of(root));
+    ContentStore contentStore(@Value("${motcua.store.root:data/content}") String root,
+                              @Value("${motcua.store.force-to-disk:true}") boolean force) throws IOException {
+        return new FileSystemContentStore(Path.of(root), force);
     }
 
     /**

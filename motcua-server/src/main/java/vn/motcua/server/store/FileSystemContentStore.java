@@ -28,9 +28,16 @@ public final class FileSystemContentStore implements ContentStore {
     private static final String TEMP_SUFFIX = ".part";
 
     private final Path root;
+    private final boolean force;
 
     public FileSystemContentStore(Path root) throws IOException {
+        this(root, true);
+    }
+
+    /** @param force whether to force each file to disk before it gets its address (off only for throw-away stores) */
+    public FileSystemContentStore(Path root, boolean force) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.force = force;
         Files.createDirectories(this.root);
     }
 
@@ -51,8 +58,10 @@ public final class FileSystemContentStore implements ContentStore {
                     out.write(buffer, 0, n);
                 }
             }
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                channel.force(true);
+            if (force) {
+                try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = pathOf(hash);

@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
 public final class ServerBench {
 
     private static final int CLIENTS = 20;
-    private static final int WARMUP_PER_CLIENT = 5;
-    private static final int MEASURED_PER_CLIENT = 25;
+    private static final int WARMUP_PER_CLIENT = 15;
+    private static final int MEASURED_PER_CLIENT = 40;
     private static final int FILE_BYTES = 200 * 1024;
     private static final int CODE_THREADS = 50;
     private static final int CODES_PER_THREAD = 180; // 9,000 numbers: one agency's maximum for a day is 9,999
@@ -52,15 +52,17 @@ public final class ServerBench {
     }
 
     public static void main(String[] args) throws Exception {
+        String force = System.getProperty("bench.force-to-disk", "true");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(MotCuaServerApplication.class)
                 .profiles("demo")
-                .run("--server.port=0", "--motcua.database.data-dir=target/bench-postgres",
+                .run("--motcua.store.force-to-disk=" + force, "--server.port=0", "--motcua.database.data-dir=target/bench-postgres",
                         "--motcua.database.clean-on-start=true", "--motcua.store.root=target/bench-content",
                         "--motcua.demo.password=bench-password", "--motcua.database.pool-size=24",
                         "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             int port = ctx.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            System.out.println("== MotCua server benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)");
+            System.out.println("== MotCua server benchmark (" + Runtime.getRuntime().availableProcessors()
+                    + " cores, files forced to disk: " + force + ")");
             codes(ctx);
             receptions(port);
         } finally {
