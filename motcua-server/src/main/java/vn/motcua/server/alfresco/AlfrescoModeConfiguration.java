@@ -12,7 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.server.alfresco.DossierMirror.Folder;
+import org.springframework.core.annotation.Order;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.motcua.extraction.Limits;
+import vn.motcua.signature.verify.VerificationOptions;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.document.DocumentService;
 import vn.motcua.server.dossier.DossierRepository;
@@ -91,6 +96,26 @@ public class AlfrescoModeConfiguration {
                                                           @Value("${motcua.alfresco.events.client-id}") String clientId,
                                                           @Value("${motcua.alfresco.events.subscription}") String subscription) {
         return RepositoryEventListener.container(brokerUrl, queue, clientId, subscription, events);
+    }
+
+    @Bean
+    MetadataExtractor alfrescoMetadataExtractor(Clock clock,
+                                                @Value("${motcua.transform.trust-list:}") String trustList)
+            throws java.io.IOException {
+        VerificationOptions.Builder options = VerificationOptions.builder();
+        if (!trustList.isBlank()) {
+            options.trustList(java.nio.file.Path.of(trustList));
+        }
+        return new MetadataExtractor(Limits.defaults(), options.build(), clock);
+    }
+
+    /** The T-Engine endpoints, before the desk's own chains: no session, only from the allowed networks. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain transformEngineChain(HttpSecurity http,
+                                             @Value("${motcua.transform.allowed-networks}") String networks)
+            throws Exception {
+        return TransformEngineAccess.chain(http, networks);
     }
 
     /** Replaces the local accounts: officers sign in with their Alfresco account. */

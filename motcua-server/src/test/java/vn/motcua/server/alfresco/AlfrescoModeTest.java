@@ -21,6 +21,7 @@ import vn.motcua.server.store.ContentStore;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.server.security.DeskUser;
 
@@ -35,6 +36,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static vn.motcua.domain.office.Role.ARCHIVIST;
@@ -385,5 +388,144 @@ class AlfrescoModeTest {
         AlfrescoStub.StubNode folder = folderOf(code(id));
         assertThat(STUB.children(folder.id)).hasSize(2);
         assertThat(STUB.violations()).isEmpty();
+    }
+
+    // ---- the metadata T-Engine ------------------------------------------------------------------------------------
+
+    private static final String MC_NS = "{http://www.motcua.vn/model/motcua/1.0}";
+    private static final String CM_NS = "{http://www.alfresco.org/model/content/1.0}";
+
+    @Test
+    void theTransformConfigHasTheEngineShapeAndBeatsTika() throws Exception {
+        MvcResult r = mvc.perform(get("/transform/config").param("configVersion", "2")).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        Map<String, Object> config = Desk.read(r, "$");
+        Path sample = SwaggerContract.sharedDir().resolve("alfresco/transform/hello_engine_config.json");
+        if (Files.exists(sample)) {
+            Map<String, Object> hello = com.jayway.jsonpath.JsonPath.read(Files.readString(sample), "$");
+            assertThat(config.keySet()).containsExactlyInAnyOrderElementsOf(hello.keySet());
+            Map<String, Object> helloTransformer = com.jayway.jsonpath.JsonPath.read(Files.readString(sample), "$.transformers[0]");
+            assertThat(Desk.<Map<String, Object>>read(r, "$.transformers[0]").keySet())
+                    .containsExactlyInAnyOrderElementsOf(helloTransformer.keySet());
+        }
+        assertThat(Desk.<String>read(r, "$.transformers[0].transformerName")).isEqualTo("motcua-metadata-extract");
+        List<String> sources = Desk.read(r, "$.transformers[0].supportedSourceAndTargetList[*].sourceMediaType");
+        assertThat(sources).contains("application/pdf",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword");
+        assertThat(Desk.<List<String>>read(r, "$.transformers[0].supportedSourceAndTargetList[*].targetMediaType"))
+                .containsOnly("alfresco-metadata-extract");
+        assertThat(Desk.<List<Integer>>read(r, "$.transformers[0].supportedSourceAndTargetList[*].priority"))
+                .as("lower than the stock Tika engine's default 50").allMatch(p -> p < 50);
+        for (String option : Desk.<List<String>>read(r, "$.transformers[0].transformOptions")) {
+            assertThat(Desk.<List<String>>read(r, "$.transformOptions." + option + "[*].value.name")).isNotEmpty();
+        }
+        for (String probe : List.of("/ready", "/live", "/version")) {
+            assertThat(mvc.perform(get(probe)).andReturn().getResponse().getStatus()).as(probe).isEqualTo(200);
+        }
+    }
+
+    private MvcResult transform(byte[] file, String name, String sourceMimetype, String targetMimetype) throws Exception {
+        var request = multipart("/transform").file(new MockMultipartFile("file", name, sourceMimetype, file))
+                .param("sourceMimetype", sourceMimetype).param("sourceExtension", name.substring(name.lastIndexOf('.') + 1))
+                .param("targetExtension", "json").param("timeout", "60000").param("sourceEncoding", "UTF-8")
+                .param("sourceFilename", name);
+        if (targetMimetype != null) {
+            request.param("targetMimetype", targetMimetype);
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    private static byte[] docx(String... paragraphs) throws IOException {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            doc.getProperties().getCoreProperties().setTitle("Quyết định cấp phép");
+            doc.getProperties().getCoreProperties().setCreator("Phòng Quản lý đô thị");
+            for (String p : paragraphs) {
+                doc.createParagraph().createRun().setText(p);
+            }
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aDocxAnswersWithFullQNamesOfTheHeaderAndTheUsualTitleAndAuthor() throws Exception {
+        byte[] file = docx("ỦY BAN NHÂN DÂN", "PHƯỜNG AYUN PA", "Số: 125/QĐ-UBND",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "Ayun Pa, ngày 12 tháng 3 năm 2025", "QUYẾT ĐỊNH", "Về việc cấp giấy phép xây dựng",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG AYUN PA", "Căn cứ Luật Xây dựng;", "QUYẾT ĐỊNH:",
+                "Điều 1. Cấp giấy phép xây dựng cho ông Nguyễn Văn An.", "Nơi nhận:", "- Như Điều 1;", "- Lưu: VT.",
+                "CHỦ TỊCH", "Nguyễn Văn Bình");
+        MvcResult r = transform(file, "qd-125.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "alfresco-metadata-extract");
+        assertThat(r.getResponse().getStatus()).as(Desk.body(r)).isEqualTo(200);
+        Map<String, Object> p = Desk.read(r, "$");
+        assertThat(p.keySet()).allMatch(k -> k.matches("\\{[^}]+}[A-Za-z]+"), "full QName keys");
+        assertThat(p).containsEntry(CM_NS + "title", "Quyết định cấp phép")
+                .containsEntry(CM_NS + "author", "Phòng Quản lý đô thị")
+                .containsEntry(MC_NS + "documentNumber", "125")
+                .containsEntry(MC_NS + "issueDate", "2025-03-12")
+                .containsEntry(MC_NS + "documentType", "Quyết định")
+                .containsEntry(MC_NS + "summary", "Về việc cấp giấy phép xây dựng")
+                .containsEntry(MC_NS + "signerName", "Nguyễn Văn Bình")
+                .containsEntry("{http://www.alfresco.org/model/system/1.0}overwritePolicy", "PRAGMATIC");
+        assertThat((String) p.get(MC_NS + "documentSymbol")).contains("QĐ-UBND");
+        assertThat(p).doesNotContainKey(MC_NS + "signatureVerdict");
+    }
+
+    @Test
+    void signedPdfsGetTheSignatureSummary() throws Exception {
+        Path corpus = SwaggerContract.sharedDir().resolve("sigcorpus/dss");
+        assumeTrue(Files.isDirectory(corpus), "signature corpus absent");
+        MvcResult original = transform(Files.readAllBytes(corpus.resolve("pdf-signed-original.pdf")), "signed.pdf",
+                "application/pdf", "alfresco-metadata-extract");
+        assertThat(original.getResponse().getStatus()).isEqualTo(200);
+        Map<String, Object> p = Desk.read(original, "$");
+        assertThat((String) p.get(MC_NS + "signatureVerdict")).isIn("VALID", "INDETERMINATE");
+        assertThat((String) p.get(MC_NS + "signatureSigner")).isNotBlank();
+        assertThat(p).containsEntry(MC_NS + "modifiedAfterSigning", false).containsKeys(MC_NS + "signatureVerifiedAt",
+                MC_NS + "verifierVersion", MC_NS + "signatureIssuer");
+
+        Map<String, Object> added = Desk.read(transform(Files.readAllBytes(corpus.resolve("pdf-signed-added-page.pdf")),
+                "added.pdf", "application/pdf", "alfresco-metadata-extract"), "$");
+        assertThat(added).containsEntry(MC_NS + "modifiedAfterSigning", true);
+        Map<String, Object> corrupted = Desk.read(transform(Files.readAllBytes(corpus.resolve("pdf-signed-corrupted.pdf")),
+                "corrupted.pdf", "application/pdf", "alfresco-metadata-extract"), "$");
+        assertThat(corrupted).containsEntry(MC_NS + "signatureVerdict", "INVALID");
+    }
+
+    @Test
+    void badTransformRequestsAreAnsweredWithErrorStatuses() throws Exception {
+        byte[] docx = docx("Số: 1/QĐ-UBND");
+        String type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        assertThat(transform(docx, "a.docx", type, "image/png").getResponse().getStatus()).isEqualTo(400);
+        assertThat(transform(docx, "a.docx", type, null).getResponse().getStatus()).isEqualTo(400);
+        assertThat(transform(docx, "a.png", "image/png", "alfresco-metadata-extract").getResponse().getStatus())
+                .isEqualTo(400);
+        assertThat(transform(new byte[0], "a.docx", type, "alfresco-metadata-extract").getResponse().getStatus())
+                .isEqualTo(400);
+        MvcResult damaged = transform("%PDF-1.7 then nothing".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "x.pdf",
+                "application/pdf", "alfresco-metadata-extract");
+        assertThat(damaged.getResponse().getStatus()).isBetween(400, 599);
+        assertThat(Desk.<String>read(damaged, "$.vi")).isNotBlank();
+        assertThat(Desk.<String>read(damaged, "$.en")).isNotBlank();
+        MvcResult missing = mvc.perform(multipart("/transform").param("sourceMimetype", type)
+                .param("targetMimetype", "alfresco-metadata-extract")).andReturn();
+        assertThat(missing.getResponse().getStatus()).isEqualTo(400);
+        assertThat(Desk.<String>read(missing, "$.vi")).isNotBlank();
+    }
+
+    @Test
+    void theEngineIsClosedToOtherNetworks() throws Exception {
+        MvcResult r = mvc.perform(get("/transform/config").with(request -> {
+            request.setRemoteAddr("203.0.113.7");
+            return request;
+        })).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(403);
+        assertThat(Desk.<String>read(r, "$.key")).isEqualTo("transform.forbidden");
+        MvcResult fromDocker = mvc.perform(get("/live").with(request -> {
+            request.setRemoteAddr("172.18.0.5");
+            return request;
+        })).andReturn();
+        assertThat(fromDocker.getResponse().getStatus()).isEqualTo(200);
     }
 }
