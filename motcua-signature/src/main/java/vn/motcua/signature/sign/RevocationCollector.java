@@ -66,6 +66,7 @@ final class RevocationCollector {
             throws SigningException {
         signerChain.forEach(this::add);
         tsaCertificates.forEach(this::add);
+        completeChains();
         for (X509Certificate c : new ArrayList<>(pool.values())) {
             if (isSelfSigned(c) || c.getExtensionValue(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck.getId()) != null) {
                 continue;
@@ -76,6 +77,36 @@ final class RevocationCollector {
             }
         }
         return new Material(List.copyOf(pool.values()), List.copyOf(ocsps), List.copyOf(crls));
+    }
+
+    /**
+     * Key stores often hold only the signer's certificate: fetch missing issuers from the caIssuers URLs (DER
+     * certificate or PKCS#7 bundle), a few levels up at most.
+     */
+    private void completeChains() {
+        for (int level = 0; level < 5; level++) {
+            boolean added = false;
+            for (X509Certificate c : new ArrayList<>(pool.values())) {
+                if (isSelfSigned(c) || issuerOf(c) != null) {
+                    continue;
+                }
+                for (URI url : accessUrls(c, AccessDescription.id_ad_caIssuers)) {
+                    try {
+                        for (var cert : CertificateFactory.getInstance("X.509")
+                                .generateCertificates(new ByteArrayInputStream(Http.get(url, timeout)))) {
+                            add((X509Certificate) cert);
+                            added = true;
+                        }
+                        break;
+                    } catch (Exception e) {
+                        // unreachable or not a certificate: try the next URL; revocation checking reports what is missing
+                    }
+                }
+            }
+            if (!added) {
+                return;
+            }
+        }
     }
 
     private void add(X509Certificate c) {
@@ -114,7 +145,7 @@ final class RevocationCollector {
 
     /** True when a good, correctly signed OCSP response was obtained. */
     private boolean ocsp(X509Certificate c, X509Certificate issuer) throws SigningException {
-        for (URI url : ocspUrls(c)) {
+        for (URI url : accessUrls(c, AccessDescription.id_ad_ocsp)) {
             try {
                 CertificateID id = new CertificateID(
                         new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
@@ -209,14 +240,14 @@ final class RevocationCollector {
         return false;
     }
 
-    private static List<URI> ocspUrls(X509Certificate c) {
+    private static List<URI> accessUrls(X509Certificate c, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {
         List<URI> urls = new ArrayList<>();
         byte[] ext = c.getExtensionValue(Extension.authorityInfoAccess.getId());
         if (ext != null) {
             AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
                     ASN1OctetString.getInstance(ext).getOctets());
             for (AccessDescription ad : aia.getAccessDescriptions()) {
-                if (ad.getAccessMethod().equals(AccessDescription.id_ad_ocsp)) {
+                if (ad.getAccessMethod().equals(method)) {
                     uri(ad.getAccessLocation(), urls);
                 }
             }

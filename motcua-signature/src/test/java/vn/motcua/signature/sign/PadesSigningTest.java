@@ -193,6 +193,23 @@ class PadesSigningTest {
     }
 
     @Test
+    void baselineLtFetchesIssuersMissingFromTheKeyStore() throws Exception {
+        Credential leafOnly = new Credential(pki.signer().key(), List.of(pki.signer().certificate()));
+        byte[] signed = Signatures.sign(samplePdf(1), key(leafOnly), SignOptions.builder()
+                .level(SignatureLevel.B_LT).tsaUrl(URI.create(pki.tsaUrl())).build());
+        assertIntact(signed, signatures(signed).get(0));
+        try (PDDocument doc = Loader.loadPDF(signed)) {
+            COSDictionary dss = doc.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
+            List<byte[]> certs = streams(dss, "Certs");
+            assertThat(certs).anySatisfy(c -> assertThat(c).isEqualTo(pki.intermediateCertificate().getEncoded()));
+            assertThat(certs).anySatisfy(c -> assertThat(c).isEqualTo(pki.rootCertificate().getEncoded()));
+            assertThat(streams(dss, "OCSPs").stream().map(PadesSigningTest::ocspSerial).toList())
+                    .contains(pki.signer().certificate().getSerialNumber(),
+                            pki.intermediateCertificate().getSerialNumber());
+        }
+    }
+
+    @Test
     void baselineLtFallsBackToCrlsWhenOcspIsDown() throws Exception {
         pki.setOcspAvailable(false);
         try {

@@ -85,7 +85,8 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
  * A throw-away PKI for tests: root CA, intermediate CA, end-entity signers, a CRL, an OCSP responder and an RFC 3161
  * time-stamping authority, the last three served over HTTP on 127.0.0.1 on a random free port.
  *
- * <p>Every signer certificate carries the CRL distribution point and the OCSP URL of this instance, so code that follows
+ * <p>Every signer certificate carries the CRL distribution point, the OCSP URL and the caIssuers URL (the issuing CA's
+ * certificate, DER) of this instance, so code that follows
  * certificate URLs (B-LT collection, online revocation checks) works against it. Key pairs are generated once per JVM and
  * reused (RSA key generation is the slow part); certificates, CRLs and servers are fresh per instance.
  *
@@ -134,6 +135,10 @@ public final class TestPki implements AutoCloseable {
             server.createContext("/crl/root.crl", ex -> serve(ex, "application/pkix-crl", () -> crlBytes(true)));
             server.createContext("/crl/intermediate.crl",
                     ex -> serve(ex, "application/pkix-crl", () -> crlBytes(false)));
+            server.createContext("/ca/root.cer",
+                    ex -> serve(ex, "application/pkix-cert", () -> caCertificate(true)));
+            server.createContext("/ca/intermediate.cer",
+                    ex -> serve(ex, "application/pkix-cert", () -> caCertificate(false)));
             server.createContext("/ocsp", this::handleOcsp);
             server.createContext("/tsa", this::handleTsa);
             server.start();
@@ -404,11 +409,14 @@ public final class TestPki implements AutoCloseable {
                 builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                         new DistributionPoint(new DistributionPointName(new GeneralNames(
                                 new GeneralName(GeneralName.uniformResourceIdentifier, crl))), null, null)}));
-                if (profile != Profile.OCSP) {
-                    builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-                            new AccessDescription(AccessDescription.id_ad_ocsp,
-                                    new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl()))));
-                }
+                AccessDescription caIssuers = new AccessDescription(AccessDescription.id_ad_caIssuers,
+                        new GeneralName(GeneralName.uniformResourceIdentifier,
+                                baseUrl + (issuedByRoot ? "/ca/root.cer" : "/ca/intermediate.cer")));
+                AccessDescription ocsp = new AccessDescription(AccessDescription.id_ad_ocsp,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl()));
+                builder.addExtension(Extension.authorityInfoAccess, false, profile == Profile.OCSP
+                        ? new AuthorityInformationAccess(caIssuers)
+                        : new AuthorityInformationAccess(new AccessDescription[] {ocsp, caIssuers}));
             }
             X509CertificateHolder holder = builder.build(contentSigner(issuerKey));
             return new JcaX509CertificateConverter().getCertificate(holder);
@@ -482,6 +490,10 @@ public final class TestPki implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private byte[] caCertificate(boolean ofRoot) throws GeneralSecurityException {
+        return (ofRoot ? root : intermediate).certificate().getEncoded();
     }
 
     private static X509CRL toCrl(byte[] der) {
