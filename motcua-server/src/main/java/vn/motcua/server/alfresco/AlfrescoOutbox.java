@@ -3,6 +3,7 @@ package vn.motcua.server.alfresco;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -70,7 +71,7 @@ public class AlfrescoOutbox {
     public int drain(int max) {
         int succeeded = 0;
         for (int i = 0; i < max; i++) {
-            Optional<Boolean> ran = tx.execute(status -> runOne());
+            Optional<Boolean> ran = tx.execute(this::runOne);
             if (ran == null || ran.isEmpty()) {
                 break;
             }
@@ -82,7 +83,7 @@ public class AlfrescoOutbox {
     }
 
     /** Claims the next due operation whose dossier has no earlier unfinished one, runs it and records the outcome. */
-    private Optional<Boolean> runOne() {
+    private Optional<Boolean> runOne(TransactionStatus status) {
         Optional<Op> claimed = jdbc.sql("""
                         select o.id, o.kind, o.dossier_id, o.document_id, o.attempts from alfresco_outbox o
                         where o.done_at is null and o.next_attempt_at <= now()
@@ -96,6 +97,8 @@ public class AlfrescoOutbox {
             return Optional.empty();
         }
         Op op = claimed.get();
+        // A database error inside the operation must not take the failure record down with it.
+        Object savepoint = status.createSavepoint();
         try {
             switch (op.kind()) {
                 case "SYNC_DOSSIER" -> writer.syncDossier(op.dossierId());
@@ -104,8 +107,10 @@ public class AlfrescoOutbox {
             }
             jdbc.sql("update alfresco_outbox set done_at = now(), attempts = attempts + 1, last_error = null where id = ?")
                     .param(op.id()).update();
+            status.releaseSavepoint(savepoint);
             return Optional.of(true);
         } catch (RuntimeException e) {
+            status.rollbackToSavepoint(savepoint);
             Duration wait = backoff(op.attempts() + 1);
             jdbc.sql("""
                             update alfresco_outbox set attempts = attempts + 1, last_error = ?,
