@@ -387,7 +387,7 @@ final class ChangeAnalyzer {
     }
 
     /**
-     * Fields locked by this signature's FieldMDP (signature /Reference or field /Lock): names, or "*" for all.
+     * Fields locked by this signature's FieldMDP (signature /Reference or the field's /Lock): names, or "*" for all.
      */
     private static Set<String> lockedFields(PDDocument signed, PdfVerifier.Found found) {
         Set<String> locked = new HashSet<>();
@@ -400,6 +400,11 @@ final class ChangeAnalyzer {
                     params.add(tp);
                 }
             }
+        }
+        // the field's /Lock dictionary has the same /Action and /Fields and applies once the field is signed
+        if (found.field() != null && found.field().getDictionaryObject(COSName.getPDFName("Lock"))
+                instanceof COSDictionary lock) {
+            params.add(lock);
         }
         for (COSDictionary tp : params) {
             String action = tp.getCOSName(COSName.getPDFName("Action")) == null ? "All"

@@ -38,7 +38,8 @@ final class PdfVerifier {
     }
 
     /** A signature dictionary found in some revision. */
-    record Found(String fieldName, COSDictionary sigDict, COSObjectKey holderKey, long firstSeenRevisionEnd) {
+    record Found(String fieldName, COSDictionary field, COSDictionary sigDict, COSObjectKey holderKey,
+                 long firstSeenRevisionEnd) {
     }
 
     VerificationReport verify() throws VerificationException {

@@ -59,7 +59,7 @@ final class SignatureFields {
             COSBase vObj = v instanceof COSObject o ? o.getObject() : v;
             if (vObj instanceof COSDictionary sig && seen.add(sig)) {
                 COSObjectKey holder = v instanceof COSObject o ? o.getKey() : keyOf(item, field);
-                result.add(new PdfVerifier.Found(name, sig, holder, revisionEnd));
+                result.add(new PdfVerifier.Found(name, field, sig, holder, revisionEnd));
             }
         }
         if (field.getDictionaryObject(COSName.KIDS) instanceof COSArray kids) {

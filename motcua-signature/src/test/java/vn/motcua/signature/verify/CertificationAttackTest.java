@@ -167,9 +167,10 @@ class CertificationAttackTest {
                 SubIndication.HASH_FAILURE);
     }
 
-    @Test
-    void fieldMdpLocksTheListedFields() throws Exception {
-        byte[] signed = signWithFieldLock(form(), pki.signer(), "HoTen");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void fieldMdpLocksTheListedFields(boolean inSignatureReference) throws Exception {
+        byte[] signed = signWithFieldLock(form(), pki.signer(), "HoTen", inSignatureReference);
         VerificationReport lockedChange = verify(fill(signed, "HoTen", "Tran Van B"));
         assertThat(lockedChange.verdict()).as(lockedChange.signatures().get(0).changes().toString()).isEqualTo(Verdict.INVALID);
         assertThat(lockedChange.signatures().get(0).changes())
@@ -178,8 +179,12 @@ class CertificationAttackTest {
         assertThat(freeChange.verdict()).as(freeChange.summary(Locale.ENGLISH)).isEqualTo(Verdict.VALID);
     }
 
-    /** Signs with PDFBox's own API, adding a FieldMDP /Reference that locks {@code field}. */
-    private static byte[] signWithFieldLock(byte[] pdf, Credential signer, String field) throws Exception {
+    /**
+     * Signs with PDFBox's own API, locking {@code field} either by a FieldMDP /Reference in the signature dictionary or by
+     * a /Lock dictionary on the signature field.
+     */
+    private static byte[] signWithFieldLock(byte[] pdf, Credential signer, String field, boolean inReference)
+            throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDSignature sig = new PDSignature();
             sig.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -201,8 +206,18 @@ class CertificationAttackTest {
             ref.setDirect(true);
             COSArray refs = new COSArray();
             refs.add(ref);
-            sig.getCOSObject().setItem(COSName.getPDFName("Reference"), refs);
+            if (inReference) {
+                sig.getCOSObject().setItem(COSName.getPDFName("Reference"), refs);
+            }
             doc.addSignature(sig);
+            if (!inReference) {
+                params.setItem(COSName.TYPE, COSName.getPDFName("SigFieldLock"));
+                for (var f : doc.getDocumentCatalog().getAcroForm().getFieldTree()) {
+                    if (f instanceof org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField sf) {
+                        sf.getCOSObject().setItem(COSName.getPDFName("Lock"), params);
+                    }
+                }
+            }
             ExternalSigningSupport ext = doc.saveIncrementalForExternalSigning(out);
             byte[] content = ext.getContent().readAllBytes();
             var provider = new org.bouncycastle.jce.provider.BouncyCastleProvider();
