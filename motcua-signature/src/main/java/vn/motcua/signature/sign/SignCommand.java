@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import vn.motcua.signature.Signatures;
@@ -89,10 +91,7 @@ public final class SignCommand {
             } finally {
                 java.util.Arrays.fill(secret, '\0');
             }
-            Path tmp = a.out.toAbsolutePath().resolveSibling(a.out.getFileName() + ".part");
-            Files.write(tmp, signed);
-            Files.move(tmp, a.out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            write(a.out, signed);
             bilingual(out, "cli.signed", a.out, options.level().name().replace('_', '-'));
             return SIGNED;
         } catch (SigningException e) {
@@ -109,6 +108,21 @@ public final class SignCommand {
         } catch (IOException e) {
             bilingual(err, "cli.io", e.getMessage());
             return UNREADABLE;
+        }
+    }
+
+    /** Through a temporary file in the same folder, so a failure never leaves a half-written PDF under the name. */
+    private static void write(Path out, byte[] content) throws IOException {
+        Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".part");
+        try {
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
