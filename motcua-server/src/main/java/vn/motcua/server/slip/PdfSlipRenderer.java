@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lays out a {@link Slip} as an A5 PDF (A4 landscape-free tables fit A5 at 9 pt) with Liberation Serif embedded — metric
- * compatible with Times New Roman, which Decree 30 asks for, and complete for Vietnamese — and a QR code drawn as vector
- * squares so it prints sharply.
+ * Lays out a {@link Slip} as a PDF — A5 for the slips, A4 for the control slip table (Form 05) — with Liberation Serif
+ * embedded (metric compatible with Times New Roman, which Decree 30 asks for, and complete for Vietnamese) and a QR code
+ * drawn as vector squares so it prints sharply.
  */
 @Component
 public class PdfSlipRenderer {
@@ -63,7 +63,7 @@ public class PdfSlipRenderer {
         private final PDDocument doc;
         private final PDFont regular;
         private final PDFont bold;
-        private final PDRectangle size = PDRectangle.A5;
+        private PDRectangle size = PDRectangle.A5;
         private PDPageContentStream out;
         private float y;
 
@@ -74,6 +74,8 @@ public class PdfSlipRenderer {
         }
 
         void write(Slip s) throws IOException {
+            // Tables (Form 05) need the width of A4; the other forms are A5 slips.
+            size = s.table() != null && !s.table().isEmpty() ? PDRectangle.A4 : PDRectangle.A5;
             newPage();
             float left = (size.getWidth() - 2 * MARGIN) * 0.42f;
             float right = size.getWidth() - 2 * MARGIN - left;
@@ -193,10 +195,15 @@ public class PdfSlipRenderer {
             float total = 0;
             for (int c = 0; c < columns; c++) {
                 int longest = 0;
+                int longestWord = 0;
                 for (List<String> row : rows) {
-                    longest = Math.max(longest, row.get(c) == null ? 0 : row.get(c).length());
+                    String cell = row.get(c) == null ? "" : row.get(c);
+                    longest = Math.max(longest, cell.length());
+                    for (String word : cell.split(" ")) {
+                        longestWord = Math.max(longestWord, word.length());
+                    }
                 }
-                weight[c] = Math.max(4, Math.min(22, longest));
+                weight[c] = Math.max(longestWord + 1, Math.max(5, Math.min(22, longest)));
                 total += weight[c];
             }
             float fontSize = 7.5f;

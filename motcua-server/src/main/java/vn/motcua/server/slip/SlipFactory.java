@@ -143,7 +143,7 @@ public class SlipFactory {
                         text("slip.05.col.verdict"), text("slip.05.col.note")));
                 for (HistoryEntry e : d.history()) {
                     table.add(List.of(String.valueOf(e.sequence()), DomainMessages.format(VI, e.action().labelKey()),
-                            e.userId() + " (" + officeName(e.officeId()) + ")", officeName(e.heldByOfficeId()),
+                            e.userId(), officeName(e.heldByOfficeId()),
                             time(e.at()), e.stepDeadline().map(SlipFactory::time).orElse(""),
                             e.verdict().map(v -> DomainMessages.format(VI, v.labelKey())).orElse(""), e.note()));
                 }

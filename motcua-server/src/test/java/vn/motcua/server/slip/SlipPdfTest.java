@@ -60,6 +60,7 @@ class SlipPdfTest {
         desk.ok("phuong-ayun-pa", Role.RECEPTION, id, "transfer-to-processing", "{\"note\":\"Giao chuyên viên\"}");
         MvcResult r = desk.get("phuong-ayun-pa", Role.SPECIALIST, "/api/dossiers/{id}/slips/05", id);
         try (PDDocument doc = Loader.loadPDF(r.getResponse().getContentAsByteArray())) {
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Giao chuyên viên",
                     "Chuyển xử lý", "phuong-ayun-pa.reception");
