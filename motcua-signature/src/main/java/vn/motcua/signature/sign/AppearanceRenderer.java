@@ -38,6 +38,8 @@ final class AppearanceRenderer {
     /** Decree 30: electronic-copy stamps are 10 pt. */
     private static final float COPY_FONT_SIZE = 10f;
     private static final float LEADING = 1.15f;
+    /** Room under the last baseline for descenders (g, y, ý), in ems; Liberation Serif's go about 0.22 em down. */
+    private static final float DESCENT = 0.3f;
     /** The stamp sits in the page's top margin (20-25 mm in Decree 30), clear of the right edge. */
     private static final float COPY_TOP_MARGIN = 5 * MM;
     private static final float COPY_RIGHT_MARGIN = 10 * MM;
@@ -81,11 +83,11 @@ final class AppearanceRenderer {
             if (a.kind() == Appearance.Kind.COPY_STAMP) {
                 float size = COPY_FONT_SIZE;
                 float w = maxWidth(font, lines, size) + 2;
-                float h = lines.size() * size * LEADING + 2;
+                float h = lines.size() * size * LEADING + DESCENT * size;
                 rect = new PDRectangle(shownWidth - COPY_RIGHT_MARGIN - w, shownHeight - COPY_TOP_MARGIN - h, w, h);
                 ap.setBBox(new PDRectangle(w, h));
                 try (PDPageContentStream cs = new PDPageContentStream(t, ap)) {
-                    text(cs, font, size, lines, 1, h - size - 1);
+                    text(cs, font, size, lines, 1, h - size);
                 }
             } else {
                 BufferedImage sigImg = image(a.signatureImage());
@@ -98,7 +100,7 @@ final class AppearanceRenderer {
                 float sigX = sealImg == null ? 0 : sealD - sigW / 3;
                 float imagesH = Math.max(sigH, sealH);
                 float size = DECREE30_FONT_SIZE;
-                float textH = lines.size() * size * LEADING;
+                float textH = lines.size() * size * LEADING + DESCENT * size;
                 float w = Math.max(sigX + sigW, maxWidth(font, lines, size) + 2);
                 float h = imagesH + textH + 2;
                 rect = new PDRectangle(a.x(), a.y(), w, h);
