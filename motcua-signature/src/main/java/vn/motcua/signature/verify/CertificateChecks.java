@@ -35,7 +35,6 @@ import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -61,7 +60,7 @@ final class CertificateChecks {
     private CertificateChecks() {
     }
 
-    static void check(SignatureCheck c, PdfVerifier.Found origin, DssData dss, VerificationOptions options) {
+    static void check(SignatureCheck c, DssData dss, VerificationOptions options) {
         if (c.signerCert == null || c.cms == null) {
             return;
         }

@@ -7,21 +7,17 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -38,8 +34,7 @@ final class PdfVerifier {
     }
 
     /** A signature dictionary found in some revision. */
-    record Found(String fieldName, COSDictionary field, COSDictionary sigDict, COSObjectKey holderKey,
-                 long firstSeenRevisionEnd) {
+    record Found(String fieldName, COSDictionary field, COSDictionary sigDict, COSObjectKey holderKey) {
     }
 
     VerificationReport verify() throws VerificationException {
@@ -107,14 +102,14 @@ final class PdfVerifier {
                 continue;
             }
             try (PDDocument rev = load(end)) {
-                for (Found f : SignatureFields.find(rev, end)) {
+                for (Found f : SignatureFields.find(rev)) {
                     found.putIfAbsent(byteRangeKey(f), f);
                 }
             } catch (IOException | RuntimeException e) {
                 // a linearized file's first-page section is not a revision of its own
             }
         }
-        List<Found> inFinal = SignatureFields.find(finalDoc, fileLength);
+        List<Found> inFinal = SignatureFields.find(finalDoc);
         Map<String, Found> finalByRange = new LinkedHashMap<>();
         for (Found f : inFinal) {
             finalByRange.put(byteRangeKey(f), f);
@@ -125,7 +120,6 @@ final class PdfVerifier {
 
         List<Found> all = new ArrayList<>(found.values());
         List<SignatureCheck> checks = new ArrayList<>();
-        Map<SignatureCheck, Found> origin = new IdentityHashMap<>();
         PdfStructure finalStructure = new PdfStructure(finalDoc);
         if (!finalStructure.broken.isEmpty()) {
             docFindings.add(Finding.error(SubIndication.FORMAT_FAILURE, "doc.damaged",
@@ -135,7 +129,6 @@ final class PdfVerifier {
         for (Found f : all) {
             SignatureCheck c = new SignatureCheck();
             c.fieldName = f.fieldName();
-            origin.put(c, f);
             checks.add(c);
             Found inFinalDoc = finalByRange.get(byteRangeKey(f));
             if (inFinalDoc == null) {
@@ -148,13 +141,13 @@ final class PdfVerifier {
         // document timestamps first: only a trusted one may give earlier signatures their proof of existence
         for (SignatureCheck c : checks) {
             if (c.kind == SignatureReport.Kind.DOCUMENT_TIMESTAMP) {
-                CertificateChecks.check(c, origin.get(c), dss, options);
+                CertificateChecks.check(c, dss, options);
             }
         }
         Timestamps.applyDocumentTimestamps(checks, options);
         for (SignatureCheck c : checks) {
             if (c.kind != SignatureReport.Kind.DOCUMENT_TIMESTAMP) {
-                CertificateChecks.check(c, origin.get(c), dss, options);
+                CertificateChecks.check(c, dss, options);
             }
         }
         Levels.assign(checks, dss);

@@ -21,21 +21,21 @@ final class SignatureFields {
     private SignatureFields() {
     }
 
-    static List<PdfVerifier.Found> find(PDDocument doc, long revisionEnd) {
+    static List<PdfVerifier.Found> find(PDDocument doc) {
         List<PdfVerifier.Found> result = new ArrayList<>();
         Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         COSDictionary catalog = doc.getDocumentCatalog().getCOSObject();
         COSDictionary acroForm = catalog.getCOSDictionary(COSName.ACRO_FORM);
         if (acroForm != null && acroForm.getDictionaryObject(COSName.FIELDS) instanceof COSArray fields) {
             for (int i = 0; i < fields.size(); i++) {
-                visit(fields.get(i), null, null, result, seen, revisionEnd, 0);
+                visit(fields.get(i), null, null, result, seen, 0);
             }
         }
         // widgets of signature fields missing from /Fields still claim to be signatures on the page
         for (var page : doc.getPages()) {
             if (page.getCOSObject().getDictionaryObject(COSName.ANNOTS) instanceof COSArray annots) {
                 for (int i = 0; i < annots.size(); i++) {
-                    visit(annots.get(i), null, null, result, seen, revisionEnd, 0);
+                    visit(annots.get(i), null, null, result, seen, 0);
                 }
             }
         }
@@ -43,7 +43,7 @@ final class SignatureFields {
     }
 
     private static void visit(COSBase item, String parentName, COSName inheritedType,
-                              List<PdfVerifier.Found> result, Set<COSBase> seen, long revisionEnd, int depth) {
+                              List<PdfVerifier.Found> result, Set<COSBase> seen, int depth) {
         COSBase obj = item instanceof COSObject o ? o.getObject() : item;
         if (!(obj instanceof COSDictionary field) || depth > MAX_DEPTH || !seen.add(field)) {
             return;
@@ -59,12 +59,12 @@ final class SignatureFields {
             COSBase vObj = v instanceof COSObject o ? o.getObject() : v;
             if (vObj instanceof COSDictionary sig && seen.add(sig)) {
                 COSObjectKey holder = v instanceof COSObject o ? o.getKey() : keyOf(item, field);
-                result.add(new PdfVerifier.Found(name, field, sig, holder, revisionEnd));
+                result.add(new PdfVerifier.Found(name, field, sig, holder));
             }
         }
         if (field.getDictionaryObject(COSName.KIDS) instanceof COSArray kids) {
             for (int i = 0; i < kids.size(); i++) {
-                visit(kids.get(i), name, ft, result, seen, revisionEnd, depth + 1);
+                visit(kids.get(i), name, ft, result, seen, depth + 1);
             }
         }
     }

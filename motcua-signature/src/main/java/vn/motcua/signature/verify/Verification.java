@@ -112,7 +112,7 @@ public final class Verification {
         } catch (IOException e) {
             c.error(SubIndication.FORMAT_FAILURE, "cms.malformed", CmsVerifier.describe(e));
         }
-        CertificateChecks.check(c, null, DssData.NONE, options);
+        CertificateChecks.check(c, DssData.NONE, options);
         List<SignatureCheck> checks = new ArrayList<>(List.of(c));
         Levels.assign(checks, DssData.NONE);
         return VerificationReport.of(signature.getFileName().toString(), List.of(c.toReport(1)), List.of());
