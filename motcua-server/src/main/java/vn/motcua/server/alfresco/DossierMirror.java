@@ -65,7 +65,8 @@ final class DossierMirror {
         p.put("mc:channel", d.channel().name());
         p.put("mc:receivedAt", d.receivedAt().toString());
         d.dueAt().ifPresent(due -> p.put("mc:dueAt", due.toString()));
-        p.put("mc:status", status(d.state()));
+        // The model's status LIST holds the domain's state names; alfresco-amp's tests keep the two in sync.
+        p.put("mc:status", d.state().name());
         p.put("mc:deadlineState", deadlineState(d, now));
         office(d.currentOfficeId()).ifPresent(o -> {
             p.put("mc:currentOfficeCode", o.agencyCode().value());
@@ -123,15 +124,6 @@ final class DossierMirror {
             p.put("mc:archiveFileCode", d.code().value());
         }
         return new Target(d.currentOfficeId(), folder(d.state()), aspects, p);
-    }
-
-    /** The domain's states, in the model's LIST constraint (the model has no separate "sent back" value). */
-    static String status(DossierState state) {
-        return switch (state) {
-            case IN_PROCESSING -> "IN_PROCESS";
-            case SENT_BACK -> "FORWARDED";
-            default -> state.name();
-        };
     }
 
     static Folder folder(DossierState state) {
