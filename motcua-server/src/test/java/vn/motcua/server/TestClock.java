@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TestClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    /** A fixed time for the current thread only (MockMvc runs a request in the calling thread). */
+    private final ThreadLocal<Instant> pinned = new ThreadLocal<>();
     private final ZoneId zone;
 
     public TestClock(ZoneId zone) {
@@ -37,8 +39,19 @@ public final class TestClock extends Clock {
         throw new UnsupportedOperationException();
     }
 
+    /** Runs the action with this thread's clock at {@code at} (e.g. before 01/07/2025 for the legacy offices). */
+    public <T> T at(Instant at, java.util.concurrent.Callable<T> action) throws Exception {
+        pinned.set(at);
+        try {
+            return action.call();
+        } finally {
+            pinned.remove();
+        }
+    }
+
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
+        Instant at = pinned.get();
+        return at != null ? at : Instant.now().plus(offset.get()).truncatedTo(ChronoUnit.MICROS);
     }
 }
