@@ -121,6 +121,41 @@ class CertificationAttackTest {
     }
 
     @Test
+    void aVisibleNewSignatureFieldUnderCertificationIsASneakySignature() throws Exception {
+        byte[] p2 = Signatures.sign(form(), VerifyRoundTripTest.key(pki.signer()),
+                SignOptions.builder().certification(Certification.FORM_FILLING_AND_SIGNING).build());
+        VerificationReport sneaky = verify(addSignatureField(p2, new PDRectangle(90, 690, 320, 40)));
+        assertThat(sneaky.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(sneaky.signatures().get(0).changes())
+                .anyMatch(c -> c.kind() == Change.Kind.NEW_SIGNATURE_FIELD && !c.allowed());
+        // an invisible one is only a place for a later signature
+        VerificationReport invisible = verify(addSignatureField(p2, new PDRectangle(0, 0, 0, 0)));
+        assertThat(invisible.verdict()).as(invisible.summary(Locale.ENGLISH)).isEqualTo(Verdict.VALID);
+    }
+
+    private static byte[] addSignatureField(byte[] pdf, PDRectangle rect) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDAcroForm form = doc.getDocumentCatalog().getAcroForm();
+            var field = new org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField(form);
+            field.setPartialName("Sneaky");
+            var widget = field.getWidgets().get(0);
+            widget.setRectangle(rect);
+            PDPage page = doc.getPage(0);
+            widget.setPage(page);
+            page.getAnnotations().add(widget);
+            form.getFields().add(field);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            form.getCOSObject().setNeedToBeUpdated(true);
+            form.getCOSObject().getCOSArray(COSName.FIELDS).setNeedToBeUpdated(true);
+            COSArray annots = page.getCOSObject().getCOSArray(COSName.ANNOTS);
+            annots.setNeedToBeUpdated(true);
+            doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
     void aSecondCertificationIsRefused() throws Exception {
         byte[] certified = Signatures.sign(form(), VerifyRoundTripTest.key(pki.signer()),
                 SignOptions.builder().certification(Certification.ANNOTATIONS_FORM_FILLING_AND_SIGNING).build());
