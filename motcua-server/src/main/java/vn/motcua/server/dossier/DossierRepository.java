@@ -264,12 +264,17 @@ public class DossierRepository {
         Function<List<HistoryEntry>, Dossier> build = history -> new Dossier(code, procedure, channel, receiving, current,
                 forwardedFrom, state, receivedAt, dueAt, total, stepIndex, stepDeadline, finalPause, results, missing,
                 history, version);
-        return new Row(rs.getLong("id"), build, applicant);
+        return new Row(rs.getLong("id"), build, applicant, version);
     }
 
-    private record Row(long id, Function<List<HistoryEntry>, Dossier> build, Applicant applicant) {
+    /**
+     * The row and its history are read by two statements: a transition committed in between appends entries the row
+     * does not know yet. History is append-only, so the first {@code version} entries are exactly the row's.
+     */
+    private record Row(long id, Function<List<HistoryEntry>, Dossier> build, Applicant applicant, int version) {
         StoredDossier toStored(List<HistoryEntry> history) {
-            return new StoredDossier(id, build.apply(history == null ? List.of() : history), applicant);
+            List<HistoryEntry> known = history == null ? List.of() : history.subList(0, Math.min(version, history.size()));
+            return new StoredDossier(id, build.apply(known), applicant);
         }
     }
 
