@@ -24,6 +24,7 @@ public class LiveCalendar {
     static final String COUNTER_HOURS = "calendar.counter-hours";
 
     private final WorkingCalendar shipped;
+    private final DossierLifecycle shippedLifecycle;
     private final OfficeDirectory offices;
     private final JdbcClient jdbc;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
@@ -31,8 +32,10 @@ public class LiveCalendar {
     private record Snapshot(WorkingCalendar calendar, DossierLifecycle lifecycle) {
     }
 
-    public LiveCalendar(WorkingCalendar shipped, OfficeDirectory offices, JdbcClient jdbc) {
+    public LiveCalendar(WorkingCalendar shipped, DossierLifecycle shippedLifecycle, OfficeDirectory offices,
+                        JdbcClient jdbc) {
         this.shipped = shipped;
+        this.shippedLifecycle = shippedLifecycle;
         this.offices = offices;
         this.jdbc = jdbc;
     }
@@ -60,9 +63,15 @@ public class LiveCalendar {
     }
 
     private Snapshot load() {
-        CalendarOverrides stored = parse(storedText());
-        CounterHours hours = jdbc.sql("select value from admin_setting where key = ?").param(COUNTER_HOURS)
-                .query(String.class).optional().map(CounterHours::parse).orElse(shipped.counterHours());
+        String text = storedText();
+        java.util.Optional<CounterHours> setting = jdbc.sql("select value from admin_setting where key = ?")
+                .param(COUNTER_HOURS).query(String.class).optional().map(CounterHours::parse);
+        if (text.isEmpty() && setting.map(h -> h.toString().equals(shipped.counterHours().toString())).orElse(true)) {
+            // Nothing edited: the shipped calendar and lifecycle beans themselves (their caches are already warm).
+            return new Snapshot(shipped, shippedLifecycle);
+        }
+        CalendarOverrides stored = parse(text);
+        CounterHours hours = setting.orElse(shipped.counterHours());
         WorkingCalendar calendar = WorkingCalendar.builder().overrides(shipped.overrides().plus(stored))
                 .counterHours(hours).build();
         return new Snapshot(calendar, new DossierLifecycle(calendar, offices));
