@@ -70,4 +70,19 @@ class DeadlinesTest {
         assertThat(late.getResponse().getStatus()).isEqualTo(409);
         assertThat(Desk.<String>read(late, "$.key")).isEqualTo("dossier.refused.alreadyLate");
     }
+
+    @Test
+    void theWatchWarnsOnceWhenADossierFallsDueWithinADay() throws Exception {
+        long id = desk.receiveAccepted(WARD, "2.000884", "document", "id-document");
+        MvcResult received = desk.get(WARD, RECEPTION, "/api/dossiers/{id}", id);
+        String code = Desk.read(received, "$.code");
+        Instant due = Instant.parse(Desk.read(received, "$.dueAt"));
+        Duration left = Duration.between(clock.instant(), due);
+        if (left.compareTo(Duration.ofHours(2)) > 0) {
+            clock.advance(left.minusHours(2));
+        }
+        watch.check();
+        watch.check();
+        assertThat(outbox.pending(code)).extracting(OutboxNotifier.Notice::kind).containsExactly(Notifier.Kind.DUE_SOON);
+    }
 }
