@@ -234,8 +234,11 @@ public class ArchiveSearch {
         });
         q.name().ifPresent(n -> {
             // A fragment (contained in the folded name) or a close spelling of a word sequence (trigram word similarity).
-            and.add("(d.applicant_name_folded like '%' || motcua_fold(:nameLike) || '%' escape '\\'"
-                    + " or motcua_fold(:name) <% d.applicant_name_folded)");
+            // With an office the (office, received) index is selective and common name trigrams are not: the column is
+            // then wrapped so the planner filters those rows instead of intersecting huge trigram bitmaps with them.
+            String column = q.office().isPresent() ? "coalesce(d.applicant_name_folded, '')" : "d.applicant_name_folded";
+            and.add("(" + column + " like '%' || motcua_fold(:nameLike) || '%' escape '\\'"
+                    + " or motcua_fold(:name) <% " + column + ")");
             score.add("word_similarity(motcua_fold(:name), d.applicant_name_folded)");
             p.put("name", n);
             p.put("nameLike", likeEscape(n));

@@ -119,6 +119,10 @@ class ArchiveSearchTest {
         assertThat(foundIds(DOAN_KET, "name=pham minh chou")).contains(id("Phạm Minh Châu"));
         // The district sees both of its wards.
         assertThat(foundIds(AYUN_PA, "name=nguyen van an")).contains(id("Nguyễn Văn An"), id("Nguyễn Văn Anh"));
+        // With an office the same name criteria hold (another plan, same meaning).
+        assertThat(foundIds(AYUN_PA, "name=nguyen van an&office=doan-ket")).contains(id("Nguyễn Văn An"))
+                .doesNotContain(id("Nguyễn Văn Anh"));
+        assertThat(foundIds(AYUN_PA, "name=tran duc thangg&office=doan-ket")).contains(id("Trần Đức Thắng"));
         assertThat(foundIds(DOAN_KET, "name=zzzz qqqq")).isEmpty();
     }
 
