@@ -8,8 +8,13 @@ import java.util.Map;
  * @param signature     GREEN (valid signature), RED (invalid), GREY (not verified or no signature)
  * @param signatureText the verifier's summary, shown beside the badge
  * @param metadata      extracted header fields (Decree 30: number, date, issuer, type, summary ...); empty when none
+ * @param text          the document's extracted text for full-text search (never shown as a field); empty when none
  */
-public record DocumentInspection(Badge signature, String signatureText, Map<String, String> metadata) {
+public record DocumentInspection(Badge signature, String signatureText, Map<String, String> metadata, String text) {
+
+    public DocumentInspection(Badge signature, String signatureText, Map<String, String> metadata) {
+        this(signature, signatureText, metadata, "");
+    }
 
     public enum Badge { GREEN, RED, GREY }
 }

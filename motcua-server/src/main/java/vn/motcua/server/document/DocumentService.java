@@ -75,11 +75,12 @@ public class DocumentService {
                        Instant at) {
         return jdbc.sql("""
                         insert into document (dossier_id, kind, component, result_code, file_name, media_type, size_bytes,
-                          sha256, signature_badge, signature_text, signed, metadata, uploaded_by, uploaded_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?) returning id""")
+                          sha256, signature_badge, signature_text, signed, metadata, extracted_text, uploaded_by, uploaded_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning id""")
                 .params(dossierId, kind.name(), u.component(), resultCode, u.fileName(), u.type().mediaType(),
                         u.content().size(), u.content().sha256(), u.inspection().signature().name(),
-                        u.inspection().signatureText(), signed, JSON.writeValueAsString(u.inspection().metadata()), userId,
+                        u.inspection().signatureText(), signed, JSON.writeValueAsString(u.inspection().metadata()),
+                        u.inspection().text().isEmpty() ? null : u.inspection().text(), userId,
                         at.atOffset(ZoneOffset.UTC))
                 .query(Long.class).single();
     }
