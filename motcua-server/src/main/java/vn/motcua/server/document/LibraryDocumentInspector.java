@@ -2,6 +2,8 @@ package vn.motcua.server.document;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,7 @@ import vn.motcua.extraction.ExtractionResult;
 import vn.motcua.extraction.Limits;
 import vn.motcua.extraction.header.DocumentHeader;
 import vn.motcua.extraction.header.Field;
+import vn.motcua.server.admin.TrustList;
 import vn.motcua.signature.Signatures;
 import vn.motcua.signature.verify.SubIndication;
 import vn.motcua.signature.verify.VerificationException;
@@ -21,20 +24,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The desk's inspector: the Decree-30 header fields and the text come from motcua-extraction (no OCR), the signature
  * verdict from motcua-signature. A document the libraries cannot read still gets stored: it is shown with the grey badge
  * and the reason, never refused here (the upload checks already ran).
  *
- * <p>The trust list is read from {@code motcua.signature.trust-list} (a PEM/DER file or a directory) at every
- * inspection, so certificates an administrator adds apply without a restart. Without a trust list, a signature whose
+ * <p>The trust anchors are the CA certificates of the administrators' trust list ({@link TrustList},
+ * {@code /api/admin/trust}) plus, optionally, a PEM/DER file or directory named by {@code motcua.signature.trust-list}; both are read
+ * at every inspection, so a certificate an administrator adds applies without a restart. Without a trust list, a signature whose
  * only problem is trust is INDETERMINATE (grey), never valid.
  */
 @Component
@@ -45,14 +52,24 @@ class LibraryDocumentInspector implements DocumentInspector {
     private static final Locale VI = Locale.forLanguageTag("vi");
 
     private final Limits limits;
+    private final Supplier<List<X509Certificate>> administered;
     private final String trustList;
     private final boolean online;
 
-    LibraryDocumentInspector(@Value("${motcua.signature.trust-list:}") String trustList,
+    @Autowired
+    LibraryDocumentInspector(ObjectProvider<TrustList> administered,
+                             @Value("${motcua.signature.trust-list:}") String trustList,
                              @Value("${motcua.signature.online-revocation:false}") boolean online,
                              @Value("${motcua.extraction.timeout:PT20S}") Duration timeout,
                              @Value("${motcua.extraction.max-chars:2000000}") int maxChars) {
+        this(() -> administered.stream().flatMap(t -> t.anchors().stream()).toList(), trustList, online, timeout,
+                maxChars);
+    }
+
+    LibraryDocumentInspector(Supplier<List<X509Certificate>> administered, String trustList, boolean online,
+                             Duration timeout, int maxChars) {
         this.limits = Limits.defaults().withTimeout(timeout).withMaxChars(maxChars);
+        this.administered = administered;
         this.trustList = trustList;
         this.online = online;
     }
@@ -108,7 +125,7 @@ class LibraryDocumentInspector implements DocumentInspector {
     }
 
     private VerificationOptions options() throws IOException {
-        VerificationOptions.Builder b = VerificationOptions.builder().online(online);
+        VerificationOptions.Builder b = VerificationOptions.builder().online(online).trustAnchors(administered.get());
         if (!trustList.isBlank() && Files.exists(Path.of(trustList))) {
             b.trustList(Path.of(trustList));
         }

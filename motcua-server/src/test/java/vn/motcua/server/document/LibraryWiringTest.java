@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,7 +83,7 @@ class LibraryWiringTest {
     }
 
     private static LibraryDocumentInspector inspector(String trust) {
-        return new LibraryDocumentInspector(trust, false, Duration.ofSeconds(20), 100_000);
+        return new LibraryDocumentInspector(List::of, trust, false, Duration.ofSeconds(20), 100_000);
     }
 
     private static byte[] blankPdf() throws Exception {
@@ -107,6 +108,13 @@ class LibraryWiringTest {
 
         DocumentInspection untrusted = inspector("").inspect("kq.pdf", "application/pdf", result.pdf());
         assertThat(untrusted.signature()).isEqualTo(DocumentInspection.Badge.GREY);
+
+        // The same certificate added by an administrator (the trust list in the database) is trusted too.
+        X509Certificate leader = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(Files.newInputStream(trustList));
+        DocumentInspection administered = new LibraryDocumentInspector(() -> List.of(leader), "", false,
+                Duration.ofSeconds(20), 100_000).inspect("kq.pdf", "application/pdf", result.pdf());
+        assertThat(administered.signature()).isEqualTo(DocumentInspection.Badge.GREEN);
     }
 
     @Test
