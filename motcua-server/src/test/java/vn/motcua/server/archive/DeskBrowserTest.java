@@ -4,14 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,24 +13,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.domain.dossier.Action;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.office.Role;
+import vn.motcua.server.HeadlessBrowser;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.report.GeneratedHistory;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static vn.motcua.server.report.GeneratedHistory.DOAN_KET;
 import static vn.motcua.server.report.GeneratedHistory.at;
 
@@ -53,35 +38,21 @@ class DeskBrowserTest {
     @Autowired
     GeneratedHistory history;
 
+    HeadlessBrowser browser;
     WebDriver driver;
     WebDriverWait wait;
-    Path shots;
-    int shot;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        File chromedriver = new File(System.getProperty("motcua.chromedriver", "/usr/bin/chromedriver"));
-        File chromium = new File("/usr/bin/chromium");
-        if (!chromedriver.canExecute() || !chromium.canExecute()) {
-            System.out.println("SKIPPED: browser test needs Debian chromium and chromium-driver");
-        }
-        assumeTrue(chromedriver.canExecute() && chromium.canExecute(), "chromium and chromedriver are not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1400",
-                "--user-data-dir=" + Files.createTempDirectory("motcua-desk-chromium"), "--lang=vi");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build(), options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        shots = Path.of(System.getProperty("motcua.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
+        browser = HeadlessBrowser.start(port, "desk");
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -105,7 +76,7 @@ class DeskBrowserTest {
         assertThat(csv).contains("Quách Thị Diệu Linh").contains("*********111").doesNotContain("079555000111");
         byte[] xlsx = download(driver.findElement(By.id("export-xlsx")).getAttribute("href"));
         assertThat(new String(xlsx, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
-        Files.write(shots.resolve("desk-archive-export.xlsx"), xlsx);
+        browser.save("archive-export.xlsx", xlsx);
     }
 
     @Test
@@ -175,20 +146,14 @@ class DeskBrowserTest {
     }
 
     private void open(String path) {
-        driver.get("http://localhost:" + port + path);
+        browser.open(path);
     }
 
     private byte[] download(String url) throws Exception {
-        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
+        return browser.download(url);
     }
 
     private void screenshot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(String.format("desk-%02d-%s.png", ++shot, name)),
-                StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(name);
     }
 }

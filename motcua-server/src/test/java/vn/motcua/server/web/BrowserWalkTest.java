@@ -4,33 +4,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.server.Desk;
+import vn.motcua.server.HeadlessBrowser;
 import vn.motcua.server.ServerTest;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole walk in a real headless Chromium: a ward reception officer receives a dossier with two files and prints
@@ -47,38 +34,21 @@ class BrowserWalkTest {
     @LocalServerPort
     int port;
 
+    HeadlessBrowser browser;
     WebDriver driver;
     WebDriverWait wait;
-    Path shots;
-    int shot;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        File chromedriver = new File(System.getProperty("motcua.chromedriver", "/usr/bin/chromedriver"));
-        File chromium = new File("/usr/bin/chromium");
-        if (!chromedriver.canExecute() || !chromium.canExecute()) {
-            System.out.println("SKIPPED: headless browser walk needs Debian chromium and chromium-driver ("
-                    + chromium + ", " + chromedriver + ")");
-        }
-        assumeTrue(chromedriver.canExecute() && chromium.canExecute(), "chromium and chromedriver are not installed");
-        Path profile = Files.createTempDirectory("motcua-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1400",
-                "--user-data-dir=" + profile, "--lang=vi");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        shots = Path.of(System.getProperty("motcua.screenshots", "target/screenshots"));
-        Files.createDirectories(shots);
+        browser = HeadlessBrowser.start(port, "walk");
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -116,7 +86,7 @@ class BrowserWalkTest {
         String form01 = driver.findElement(By.id("slip-01")).getAttribute("href");
         byte[] pdf = download(form01);
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
-        Files.write(shots.resolve("walk-form01.pdf"), pdf);
+        browser.save("form01.pdf", pdf);
         String dossierUrl = driver.getCurrentUrl();
 
         act("transfer-to-processing");
@@ -176,7 +146,7 @@ class BrowserWalkTest {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("test-password");
-        if (shot == 0) {
+        if (browser.screenshots() == 0) {
             screenshot("login");
         }
         driver.findElement(By.id("login-submit")).click();
@@ -205,20 +175,14 @@ class BrowserWalkTest {
     }
 
     private void open(String path) {
-        driver.get("http://localhost:" + port + path);
+        browser.open(path);
     }
 
     private byte[] download(String url) throws Exception {
-        Cookie session = driver.manage().getCookieNamed("JSESSIONID");
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
+        return browser.download(url);
     }
 
     private void screenshot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(String.format("walk-%02d-%s.png", ++shot, name)),
-                StandardCopyOption.REPLACE_EXISTING);
+        browser.screenshot(name);
     }
 }
