@@ -141,4 +141,14 @@ public sealed interface Action {
             return ActionType.ARCHIVE;
         }
     }
+
+    /**
+     * A document was attached to an open dossier from outside the desk (a file added in Alfresco Share): recorded in the
+     * history with the note (file name, source), nothing else changes; the note is required.
+     */
+    record AttachDocument(String note) implements Action {
+        public ActionType type() {
+            return ActionType.ATTACH_DOCUMENT;
+        }
+    }
 }

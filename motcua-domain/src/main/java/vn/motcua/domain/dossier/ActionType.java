@@ -24,7 +24,9 @@ public enum ActionType implements Labelled {
     RETURN_RESULT(Set.of(StepKind.RETURN)),
     WITHDRAW(Set.of()),
     APOLOGIZE(Set.of()),
-    ARCHIVE(Set.of());
+    ARCHIVE(Set.of()),
+    /** A document was added to an open dossier outside the desk (e.g. from Alfresco Share): history only, no change. */
+    ATTACH_DOCUMENT(Set.of());
 
     private final Set<StepKind> ends;
 

@@ -87,6 +87,8 @@ public final class DossierLifecycle {
                 STOPPED, WITHDRAWN, ARCHIVED)), EnumSet.of(RECEPTION), true));
         t.put(ActionType.APOLOGIZE, new Rule(OPEN, EnumSet.of(RECEPTION, SPECIALIST, LEADER), false));
         t.put(ActionType.ARCHIVE, rule(CLOSED, ARCHIVIST));
+        // Any officer of the holding office may add a document to an open dossier; the administrator takes no part.
+        t.put(ActionType.ATTACH_DOCUMENT, new Rule(OPEN, EnumSet.of(RECEPTION, SPECIALIST, LEADER, ARCHIVIST), false));
         return Collections.unmodifiableMap(t);
     }
 
@@ -292,6 +294,8 @@ public final class DossierLifecycle {
                 c.detail = ((Action.Apologize) action).channel().name();
             }
             case ARCHIVE -> c.state = ARCHIVED;
+            // the note names the document and where it came from; nothing else changes
+            case ATTACH_DOCUMENT -> requireReason(note, action.type());
             case RECEIVE -> throw new TransitionRefusedException(RefusalReason.STATE, action.type(), d.state());
         }
         return c.commit(action.type(), actor, at, note);
@@ -422,7 +426,8 @@ public final class DossierLifecycle {
             Dossier d = before;
             Optional<ProcessingStep> step = d.currentStep();
             Instant judgedAt = d.pause().map(Pause::since).orElse(at);
-            Optional<Verdict> verdict = d.stepDeadline().filter(s -> step.isPresent())
+            // only hand-overs are judged against the step's deadline; attaching a document hands nothing over
+            Optional<Verdict> verdict = d.stepDeadline().filter(s -> step.isPresent() && type != ActionType.ATTACH_DOCUMENT)
                     .map(s -> Verdict.judge(judgedAt, s));
             int stepIndex = d.stepIndex();
             if (step.isPresent() && type.ends().contains(step.get().kind())) {

@@ -200,12 +200,13 @@ class DossierLifecycleTest {
                 actor(Role.ADMIN, WARD), at("2025-09-15T10:00")));
         assertThat(ONE_STOP.allowedActions(d, RECEPTION, at("2025-09-15T10:00"))).containsExactlyInAnyOrder(
                 ActionType.TRANSFER_TO_PROCESSING, ActionType.REFUSE, ActionType.FORWARD, ActionType.WITHDRAW,
-                ActionType.APOLOGIZE);
+                ActionType.APOLOGIZE, ActionType.ATTACH_DOCUMENT);
         assertThat(ONE_STOP.allowedActions(d, actor(Role.ADMIN, WARD), at("2025-09-15T10:00"))).isEmpty();
         Dossier processing = apply(d, new Action.TransferToProcessing(""), RECEPTION, "2025-09-15T10:00");
         assertThat(ONE_STOP.allowedActions(processing, SPECIALIST, at("2025-09-15T11:00"))).containsExactlyInAnyOrder(
                 ActionType.REFUSE, ActionType.REQUEST_SUPPLEMENT, ActionType.FORWARD, ActionType.STOP,
-                ActionType.AWAIT_FINANCIAL_OBLIGATION, ActionType.SUBMIT_FOR_APPROVAL, ActionType.APOLOGIZE);
+                ActionType.AWAIT_FINANCIAL_OBLIGATION, ActionType.SUBMIT_FOR_APPROVAL, ActionType.APOLOGIZE,
+                ActionType.ATTACH_DOCUMENT);
         refused(processing, RefusalReason.REASON_REQUIRED, () -> ONE_STOP.apply(processing, new Action.Stop(" "),
                 LEADER, at("2025-09-15T11:00")));
         refused(processing, RefusalReason.REASON_REQUIRED, () -> ONE_STOP.apply(processing, new Action.Refuse(""),
@@ -428,5 +429,65 @@ class DossierLifecycleTest {
                 assertThat(DossierLifecycle.statesAllowing(type)).as(type.name()).noneMatch(DossierState::isFinal);
             }
         }
+    }
+
+    /** Everything of the dossier but its history and version, to show that attaching a document changes nothing else. */
+    private static java.util.List<Object> allButHistory(Dossier d) {
+        return java.util.Arrays.asList(d.code(), d.procedure(), d.channel(), d.receivingOfficeId(), d.currentOfficeId(),
+                d.forwardedFrom(), d.state(), d.receivedAt(), d.dueAt(), d.totalWorkingTime(), d.stepIndex(),
+                d.stepDeadline(), d.pause(), d.results(), d.missingComponents());
+    }
+
+    @Test
+    void attachingADocumentIsRecordedInEveryOpenStateAndChangesNothingElse() {
+        Dossier d = accepted(BUSINESS, WARD, Channel.COUNTER, at("2025-09-15T09:00"));
+        Dossier received = apply(d, new Action.AttachDocument("bien-ban.pdf (Alfresco/Share)"), SPECIALIST,
+                "2025-09-15T09:30");
+        assertThat(allButHistory(received)).isEqualTo(allButHistory(d));
+        HistoryEntry e = received.lastEntry();
+        assertThat(e.from()).contains(DossierState.RECEIVED);
+        assertThat(e.to()).isEqualTo(DossierState.RECEIVED);
+        assertThat(e.note()).isEqualTo("bien-ban.pdf (Alfresco/Share)");
+        assertThat(e.userId()).isEqualTo(SPECIALIST.userId());
+        assertThat(e.step()).contains(StepKind.RECEPTION);
+        assertThat(e.verdict()).as("not a hand-over: no verdict").isEmpty();
+        assertThat(e.dueAt()).isEqualTo(d.dueAt());
+
+        // while the clock is stopped it stays stopped, and a later hand-over is judged as before
+        Dossier processing = apply(received, new Action.TransferToProcessing(""), RECEPTION, "2025-09-15T10:00");
+        Dossier waiting = apply(processing, new Action.RequestSupplement("Thiếu bản sao"), SPECIALIST,
+                "2025-09-16T09:00");
+        Dossier attached = apply(waiting, new Action.AttachDocument("ban-sao.pdf"), LEADER, "2025-09-17T09:00");
+        assertThat(allButHistory(attached)).isEqualTo(allButHistory(waiting));
+        assertThat(attached.lastEntry().clockPaused()).isTrue();
+        assertThat(attached.isPaused()).isTrue();
+
+        // any role of the holding office may do it, not the administrator, not another office
+        refused(attached, RefusalReason.ROLE, () -> ONE_STOP.apply(attached, new Action.AttachDocument("x.pdf"),
+                actor(Role.ADMIN, WARD), at("2025-09-17T10:00")));
+        refused(attached, RefusalReason.OFFICE, () -> ONE_STOP.apply(attached, new Action.AttachDocument("x.pdf"),
+                actor(Role.SPECIALIST, "xa-ia-rbol"), at("2025-09-17T10:00")));
+        // the note (what was attached) is required
+        refused(attached, RefusalReason.REASON_REQUIRED, () -> ONE_STOP.apply(attached,
+                new Action.AttachDocument("  "), SPECIALIST, at("2025-09-17T10:00")));
+        assertThat(ONE_STOP.allowedActions(attached, ARCHIVIST, at("2025-09-17T10:00")))
+                .contains(ActionType.ATTACH_DOCUMENT);
+        assertThat(DossierLifecycle.statesAllowing(ActionType.ATTACH_DOCUMENT))
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(DossierState.values())
+                        .filter(s -> !s.isFinal()).toList());
+    }
+
+    @Test
+    void attachingADocumentIsRefusedOnceTheDossierIsClosed() {
+        Dossier d = accepted(BUSINESS, WARD, Channel.COUNTER, at("2025-09-15T09:00"));
+        d = apply(d, new Action.TransferToProcessing(""), RECEPTION, "2025-09-15T10:00");
+        Dossier refusedDossier = apply(d, new Action.Refuse("Không đủ điều kiện"), SPECIALIST, "2025-09-15T11:00");
+        refused(refusedDossier, RefusalReason.STATE, () -> ONE_STOP.apply(refusedDossier,
+                new Action.AttachDocument("x.pdf"), SPECIALIST, at("2025-09-15T12:00")));
+        Dossier archived = apply(refusedDossier, new Action.Archive(""), ARCHIVIST, "2025-09-16T09:00");
+        refused(archived, RefusalReason.STATE, () -> ONE_STOP.apply(archived, new Action.AttachDocument("x.pdf"),
+                ARCHIVIST, at("2025-09-16T10:00")));
+        assertThat(ONE_STOP.allowedActions(archived, ARCHIVIST, at("2025-09-16T10:00")))
+                .doesNotContain(ActionType.ATTACH_DOCUMENT);
     }
 }

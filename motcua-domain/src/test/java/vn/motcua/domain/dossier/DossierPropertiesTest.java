@@ -126,5 +126,14 @@ class DossierPropertiesTest {
         }
         assertThat(after.code()).isEqualTo(before.code());
         assertThat(after.procedure()).isSameAs(before.procedure());
+        // attaching a document only adds a history line, unjudged
+        if (a.action().type() == ActionType.ATTACH_DOCUMENT) {
+            assertThat(e.verdict()).as(ctx).isEmpty();
+            assertThat(new Dossier(before.code(), before.procedure(), before.channel(), before.receivingOfficeId(),
+                    before.currentOfficeId(), before.forwardedFrom(), before.state(), before.receivedAt(),
+                    before.dueAt(), before.totalWorkingTime(), before.stepIndex(), before.stepDeadline(),
+                    before.pause(), before.results(), before.missingComponents(), after.history(), after.version()))
+                    .as(ctx).isEqualTo(after);
+        }
     }
 }

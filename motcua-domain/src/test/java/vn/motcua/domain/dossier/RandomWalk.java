@@ -29,8 +29,10 @@ public final class RandomWalk {
                           TransitionRefusedException refusal) {
     }
 
+    // Actions that do not move the dossier along its route (attaching a document is legal for every role, so it would
+    // otherwise crowd out the rest).
     private static final Set<ActionType> ENDINGS = java.util.EnumSet.of(ActionType.REFUSE, ActionType.STOP,
-            ActionType.WITHDRAW, ActionType.APOLOGIZE);
+            ActionType.WITHDRAW, ActionType.APOLOGIZE, ActionType.ATTACH_DOCUMENT);
 
     private final Random random;
     private final double legalBias;
@@ -154,6 +156,7 @@ public final class RandomWalk {
             case APOLOGIZE -> new Action.Apologize(d.dueAt().orElse(d.receivedAt())
                     .plusSeconds(random.nextInt(5 * 86_400) - 86_400L), pick(NoticeChannel.values()), note);
             case ARCHIVE -> new Action.Archive(note);
+            case ATTACH_DOCUMENT -> new Action.AttachDocument(note);
         };
     }
 
