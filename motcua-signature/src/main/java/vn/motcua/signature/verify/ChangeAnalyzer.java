@@ -29,7 +29,9 @@ import vn.motcua.signature.verify.PdfStructure.Role;
 /**
  * Compares a signature's revision with the final file object by object: every indirect object whose definition differs
  * (new, redefined, or inside a rewritten object stream) is classified by its role(s) in the final document, then checked
- * against what the certification level (DocMDP) and field locks (FieldMDP) permit.
+ * against what the certification level (DocMDP) and field locks (FieldMDP) permit. Each later incremental revision is
+ * then compared with the one before it the same way ({@link #analyzeStep}), so that a disallowed change which a later
+ * revision undoes is still reported, naming the revision that made it.
  */
 final class ChangeAnalyzer {
     private static final long MAX_COMPARE_BYTES = 32L * 1024 * 1024;
@@ -47,31 +49,65 @@ final class ChangeAnalyzer {
     private static final Set<String> HARMLESS_ANNOTATIONS =
             Set.of("Text", "Popup", "Highlight", "Underline", "Squiggly", "StrikeOut", "Caret");
 
+    private static final int MAX_CHANGES = 500;
+
+    /** The revision this signature covers: its certification level, field locks and signed fields. */
     private final PDDocument signed;
+    /** The two revisions compared: the signed one and the final file, or two consecutive revisions. */
+    private final PDDocument prev;
     private final PDDocument fin;
+    /** Roles of the objects of {@link #fin}. */
     private final PdfStructure structure;
     private final SignatureCheck check;
+    /** Null for the signed-versus-final comparison; "revision N" for one step, which reports disallowed changes only. */
+    private final String step;
     private final Set<String> reported = new HashSet<>();
     private final int docMdp;
     private final Set<String> lockedFields;
 
-    private ChangeAnalyzer(SignatureCheck check, PDDocument signed, PDDocument fin, PdfStructure structure,
-                           PdfVerifier.Found found) {
+    private ChangeAnalyzer(SignatureCheck check, PDDocument signed, PDDocument prev, PDDocument fin,
+                           PdfStructure structure, PdfVerifier.Found found, String step) {
         this.check = check;
         this.signed = signed;
+        this.prev = prev;
         this.fin = fin;
         this.structure = structure;
+        this.step = step;
         this.docMdp = docMdpLevel(signed);
         this.lockedFields = lockedFields(signed, found);
+        for (Change c : check.changes) {
+            reported.add(c.kind() + "|" + c.allowed() + "|" + c.where());
+        }
     }
 
+    /** Records the changes between the signed revision and the final file; {@link #conclude} gives the verdict. */
     static void analyze(SignatureCheck check, PDDocument signed, PDDocument fin, PdfStructure structure,
                         PdfVerifier.Found found) throws IOException {
-        new ChangeAnalyzer(check, signed, fin, structure, found).run();
+        new ChangeAnalyzer(check, signed, signed, fin, structure, found, null).run();
+    }
+
+    /**
+     * Records the disallowed changes made by one incremental revision after the signed one ({@code next}, numbered
+     * {@code revision} from 1 in the file) relative to the revision before it ({@code prev}). Allowed changes are not
+     * repeated: the signed-versus-final comparison lists what remains of them.
+     */
+    static void analyzeStep(SignatureCheck check, PDDocument signed, PDDocument prev, PDDocument next,
+                            PdfStructure nextStructure, PdfVerifier.Found found, int revision) throws IOException {
+        new ChangeAnalyzer(check, signed, prev, next, nextStructure, found, "revision " + revision).run();
+    }
+
+    /** Turns the recorded changes into the signature's warning (annotations added) or error (disallowed change). */
+    static void conclude(SignatureCheck check) {
+        if (check.changes.stream().anyMatch(c -> c.kind() == Change.Kind.ANNOTATION && c.allowed())) {
+            check.warning("pdf.annotationsAdded");
+        }
+        check.changes.stream().filter(c -> !c.allowed()).findFirst().ifPresent(c ->
+                check.error(SubIndication.MODIFIED_AFTER_SIGNING, "pdf.modifiedAfterSigning",
+                        c.kind() + " " + c.where()));
     }
 
     private void run() throws IOException {
-        Map<COSObjectKey, Long> before = signed.getDocument().getXrefTable();
+        Map<COSObjectKey, Long> before = prev.getDocument().getXrefTable();
         Map<COSObjectKey, Long> after = fin.getDocument().getXrefTable();
         Set<COSObjectKey> changed = new LinkedHashSet<>();
         for (Map.Entry<COSObjectKey, Long> e : after.entrySet()) {
@@ -93,7 +129,7 @@ final class ChangeAnalyzer {
         if (structure.truncated) {
             add(Change.Kind.OTHER, false, "document structure too large or too deep to compare");
         }
-        COSObjectKey rootBefore = keyOf(signed.getDocument().getTrailer().getItem(COSName.ROOT));
+        COSObjectKey rootBefore = keyOf(prev.getDocument().getTrailer().getItem(COSName.ROOT));
         COSObjectKey rootAfter = keyOf(fin.getDocument().getTrailer().getItem(COSName.ROOT));
         if (rootBefore == null || !rootBefore.equals(rootAfter)) {
             add(Change.Kind.CATALOG, false, "trailer /Root re-pointed");
@@ -104,7 +140,7 @@ final class ChangeAnalyzer {
                 continue; // not reachable from the final document: never displayed
             }
             COSBase now = object(fin, key);
-            COSBase old = before.containsKey(key) ? object(signed, key) : null;
+            COSBase old = before.containsKey(key) ? object(prev, key) : null;
             if (old != null && equal(old, now, 0)) {
                 continue;
             }
@@ -112,15 +148,6 @@ final class ChangeAnalyzer {
             for (Role role : roles) {
                 classify(role, key, old, now, where);
             }
-        }
-        boolean annotations = check.changes.stream().anyMatch(c -> c.kind() == Change.Kind.ANNOTATION && c.allowed());
-        if (annotations) {
-            check.warning("pdf.annotationsAdded");
-        }
-        if (check.changes.stream().anyMatch(c -> !c.allowed())) {
-            String first = check.changes.stream().filter(c -> !c.allowed()).findFirst()
-                    .map(c -> c.kind() + " " + c.where()).orElse("");
-            check.error(SubIndication.MODIFIED_AFTER_SIGNING, "pdf.modifiedAfterSigning", first);
         }
     }
 
@@ -362,8 +389,12 @@ final class ChangeAnalyzer {
     }
 
     private void add(Change.Kind kind, boolean allowed, String where) {
-        if (reported.add(kind + "|" + allowed + "|" + where) && reported.size() < 500) {
-            check.changes.add(new Change(kind, allowed, where));
+        if (step != null && allowed) {
+            return;
+        }
+        String w = step == null ? where : step + ": " + where;
+        if (reported.add(kind + "|" + allowed + "|" + w) && check.changes.size() < MAX_CHANGES) {
+            check.changes.add(new Change(kind, allowed, w));
         }
     }
 

@@ -134,7 +134,7 @@ final class PdfVerifier {
             if (inFinalDoc == null) {
                 c.error(SubIndication.MODIFIED_AFTER_SIGNING, "pdf.signatureRemoved");
             }
-            checkSignature(c, f, bytes, ch, finalDoc, finalStructure, dss);
+            checkSignature(c, f, bytes, ch, revisionEnds, finalDoc, finalStructure, dss);
         }
         checkOverlaps(checks);
         checks.sort(Comparator.comparingLong(c -> c.revisionLength));
@@ -158,8 +158,8 @@ final class PdfVerifier {
         return VerificationReport.of(name, reports, docFindings);
     }
 
-    private void checkSignature(SignatureCheck c, Found f, PdfBytes bytes, FileChannel ch, PDDocument finalDoc,
-                                PdfStructure finalStructure, DssData dss) throws IOException {
+    private void checkSignature(SignatureCheck c, Found f, PdfBytes bytes, FileChannel ch, List<Long> revisionEnds,
+                                PDDocument finalDoc, PdfStructure finalStructure, DssData dss) throws IOException {
         COSDictionary sig = f.sigDict();
         COSName subFilter = sig.getCOSName(COSName.SUB_FILTER);
         c.subFilter = subFilter == null ? null : subFilter.getName();
@@ -214,10 +214,60 @@ final class PdfVerifier {
             }
             if (signedDoc != null) {
                 ChangeAnalyzer.analyze(c, signedDoc, finalDoc, finalStructure, f);
+                analyzeRevisions(c, f, signedDoc, end, revisionEnds, finalDoc, finalStructure);
+                ChangeAnalyzer.conclude(c);
             }
         } finally {
             if (signedDoc != null) {
                 signedDoc.close();
+            }
+        }
+    }
+
+    /**
+     * Compares every incremental revision after the signed one with the revision before it, up to the final file, so a
+     * change that a later revision undoes is still seen. With no revision in between, the signed-versus-final
+     * comparison already was that one step. At most two intermediate revisions are open at a time.
+     */
+    private void analyzeRevisions(SignatureCheck c, Found f, PDDocument signedDoc, long signedEnd,
+                                  List<Long> revisionEnds, PDDocument finalDoc, PdfStructure finalStructure)
+            throws IOException {
+        // the last revision is the final file (trailing bytes after it are not a revision)
+        long lastEnd = revisionEnds.get(revisionEnds.size() - 1);
+        List<Long> between = new ArrayList<>();
+        for (long e : revisionEnds) {
+            if (e > signedEnd && e < lastEnd) {
+                between.add(e);
+            }
+        }
+        if (between.isEmpty()) {
+            return;
+        }
+        PDDocument prev = signedDoc;
+        try {
+            for (long e : between) {
+                PDDocument next;
+                try {
+                    next = load(e);
+                } catch (IOException | RuntimeException ex) {
+                    continue; // a linearized file's first-page section is not a revision of its own
+                }
+                try {
+                    ChangeAnalyzer.analyzeStep(c, signedDoc, prev, next, new PdfStructure(next), f,
+                            revisionEnds.indexOf(e) + 1);
+                } catch (IOException | RuntimeException ex) {
+                    next.close();
+                    throw ex;
+                }
+                if (prev != signedDoc) {
+                    prev.close();
+                }
+                prev = next;
+            }
+            ChangeAnalyzer.analyzeStep(c, signedDoc, prev, finalDoc, finalStructure, f, revisionEnds.size());
+        } finally {
+            if (prev != signedDoc) {
+                prev.close();
             }
         }
     }

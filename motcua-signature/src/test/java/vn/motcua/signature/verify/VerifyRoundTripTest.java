@@ -19,6 +19,8 @@ import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -196,6 +198,55 @@ class VerifyRoundTripTest {
         try (InputStream in = Signatures.openSignedRevision(file, s)) {
             assertThat(in.readAllBytes()).isEqualTo(signed);
         }
+    }
+
+    @Test
+    void pageContentChangedAndThenRestoredIsStillModifiedNamingTheRevision() throws Exception {
+        // revisions are numbered in the file: 1 = the unsigned sample, 2 = the signature, 3 = the change, 4 = the undo
+        byte[] signed = Signatures.sign(samplePdf(), key(pki.signer()), SignOptions.defaults());
+        // revision 3: the page shows a new content stream instead of the signed one
+        byte[] changed;
+        COSObjectKey original;
+        try (PDDocument doc = Loader.loadPDF(signed); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = doc.getPage(0);
+            original = ((COSObject) page.getCOSObject().getItem(COSName.CONTENTS)).getKey();
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page,
+                    PDPageContentStream.AppendMode.OVERWRITE, false)) {
+                cs.addRect(60, 740, 300, 40);
+                cs.fill();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+            changed = out.toByteArray();
+        }
+        // revision 4: the page points at the signed content stream again
+        byte[] restored;
+        try (PDDocument doc = Loader.loadPDF(changed); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = doc.getPage(0);
+            page.getCOSObject().setItem(COSName.CONTENTS, doc.getDocument().getObjectFromPool(original));
+            page.getCOSObject().setNeedToBeUpdated(true);
+            doc.saveIncremental(out);
+            restored = out.toByteArray();
+        }
+        try (PDDocument s = Loader.loadPDF(signed); PDDocument r = Loader.loadPDF(restored)) {
+            // the final page is the signed page again: only the walk through revision 3 can see the change
+            assertThat(ChangeAnalyzer.equal(s.getPage(0).getCOSObject(), r.getPage(0).getCOSObject(), 0)).isTrue();
+        }
+
+        VerificationReport r = Signatures.verify(write("undone.pdf", restored), trusted(true));
+        SignatureReport s = only(r);
+        assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(s.subIndication()).isEqualTo(SubIndication.MODIFIED_AFTER_SIGNING);
+        assertThat(s.changes()).filteredOn(c -> !c.allowed()).first()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(Change.Kind.PAGE_CONTENT))
+                .satisfies(c -> assertThat(c.where()).startsWith("revision 3: ").contains("/Contents"));
+        // undoing it is a change to the page content too, named after its own revision
+        assertThat(s.changes()).anyMatch(c -> !c.allowed() && c.where().startsWith("revision 4: "));
+        assertThat(s.errors()).anySatisfy(f -> assertThat(f.message(Locale.ENGLISH)).contains("revision 3"));
+
+        // before revision 4 undid it, the same change was found by the signed-versus-final comparison
+        SignatureReport two = only(Signatures.verify(write("changed.pdf", changed), trusted(true)));
+        assertThat(two.subIndication()).isEqualTo(SubIndication.MODIFIED_AFTER_SIGNING);
     }
 
     @Test
