@@ -1,9 +1,9 @@
 package vn.motcua.server.document;
 
 /**
- * The seam where the signature verifier (motcua-signature) and the metadata extractor (motcua-extraction) plug in:
- * "verify this document" and "extract its header fields". Until the lead wires those libraries in, the only
- * implementation is {@link UninspectedDocuments}, which says honestly that nothing was checked (grey badge, no fields).
+ * "Verify this document and extract its header fields": done on every upload, at the desk or from Alfresco. The
+ * implementation is {@link LibraryDocumentInspector} (motcua-signature + motcua-extraction); an interface so tests and
+ * other deployments can swap it.
  */
 public interface DocumentInspector {
 

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 import vn.motcua.extraction.Extraction;
 import vn.motcua.extraction.ExtractionResult;
@@ -45,7 +44,6 @@ import java.util.function.Supplier;
  * only problem is trust is INDETERMINATE (grey), never valid.
  */
 @Component
-@Primary
 class LibraryDocumentInspector implements DocumentInspector {
 
     private static final Logger LOG = LoggerFactory.getLogger(LibraryDocumentInspector.class);
@@ -86,20 +84,24 @@ class LibraryDocumentInspector implements DocumentInspector {
     }
 
     private DocumentInspection verify(String fileName, byte[] content, Map<String, String> fields, String text) {
-        Path temp = null;
+        Path folder = null;
         try {
-            temp = Files.createTempFile("motcua-inspect-", ".pdf");
-            Files.write(temp, content);
-            VerificationReport report = Signatures.verify(temp, options());
+            // Under its own name, so the verifier's summary names the file the officer uploaded.
+            folder = Files.createTempDirectory("motcua-inspect-");
+            Path pdf = folder.resolve(fileName);
+            Files.write(pdf, content);
+            VerificationReport report = Signatures.verify(pdf, options());
             if (report.signatures().isEmpty() && report.subIndication() == SubIndication.NO_SIGNATURE_FOUND) {
                 return new DocumentInspection(DocumentInspection.Badge.GREY, "signature.none", fields, text);
             }
+            if (report.signatures().isEmpty() && !looksSigned(content)) {
+                // A damaged file yields no signature list; red only if it looks signed, else an unsigned scan with
+                // a broken cross-reference table would be shown as a forged signature.
+                return new DocumentInspection(DocumentInspection.Badge.GREY, "signature.damagedUnsigned", fields, text);
+            }
             DocumentInspection.Badge badge = switch (report.verdict()) {
                 case VALID -> DocumentInspection.Badge.GREEN;
-                // A damaged file yields no signature list: red only if it looks signed, else an unsigned scan with a
-                // broken cross-reference table would be shown as a forged signature.
-                case INVALID -> report.signatures().isEmpty() && !looksSigned(content)
-                        ? DocumentInspection.Badge.GREY : DocumentInspection.Badge.RED;
+                case INVALID -> DocumentInspection.Badge.RED;
                 case INDETERMINATE -> DocumentInspection.Badge.GREY;
             };
             // Stored once, shown to users of either language: Vietnamese first, English second.
@@ -110,17 +112,25 @@ class LibraryDocumentInspector implements DocumentInspector {
             // signature comes back as an INVALID report above, never through here.
             return new DocumentInspection(DocumentInspection.Badge.GREY,
                     e.message(VI) + "\n—\n" + e.message(Locale.ENGLISH), fields, text);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("Signature check of an upload failed: {}", e.toString());
             return new DocumentInspection(DocumentInspection.Badge.GREY, "signature.notChecked", fields, text);
         } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a left-over temp file is harmless
-                }
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
             }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // a left-over temp file is harmless
         }
     }
 

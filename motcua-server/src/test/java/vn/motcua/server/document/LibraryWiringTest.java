@@ -104,7 +104,8 @@ class LibraryWiringTest {
         assertThat(result.signed()).isTrue();
         DocumentInspection trusted = inspector(trustList.toString()).inspect("kq.pdf", "application/pdf", result.pdf());
         assertThat(trusted.signature()).as(trusted.signatureText()).isEqualTo(DocumentInspection.Badge.GREEN);
-        assertThat(trusted.signatureText()).contains("Nguyễn Văn Lãnh Đạo").contains("\n—\n");
+        assertThat(trusted.signatureText()).contains("Nguyễn Văn Lãnh Đạo").contains("kq.pdf").contains("\n—\n")
+                .doesNotContain("motcua-inspect");
 
         DocumentInspection untrusted = inspector("").inspect("kq.pdf", "application/pdf", result.pdf());
         assertThat(untrusted.signature()).isEqualTo(DocumentInspection.Badge.GREY);
@@ -160,8 +161,9 @@ class LibraryWiringTest {
         byte[] signed = "%PDF-1.4\n1 0 obj << /Type /Sig /ByteRange [0 10 20 30] >> endobj\n%%EOF\n"
                 .getBytes(StandardCharsets.US_ASCII);
 
-        assertThat(inspector("").inspect("scan.pdf", "application/pdf", unsigned).signature())
-                .isEqualTo(DocumentInspection.Badge.GREY);
+        DocumentInspection scan = inspector("").inspect("scan.pdf", "application/pdf", unsigned);
+        assertThat(scan.signature()).isEqualTo(DocumentInspection.Badge.GREY);
+        assertThat(scan.signatureText()).isEqualTo("signature.damagedUnsigned");
         assertThat(inspector("").inspect("forged.pdf", "application/pdf", signed).signature())
                 .isEqualTo(DocumentInspection.Badge.RED);
     }
