@@ -1,6 +1,5 @@
 package vn.motcua.server.document;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -16,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The leader's signer, from configuration (secrets from the environment, never from the repository):
@@ -25,7 +25,9 @@ import java.util.Locale;
  * motcua.signing.pkcs12.password=...          # e.g. MOTCUA_SIGNING_PKCS12_PASSWORD in the environment
  * motcua.signing.pkcs11.library=/usr/lib/softhsm/libsofthsm2.so
  * motcua.signing.pkcs11.slot=0
- * motcua.signing.pkcs11.pin=...               # e.g. MOTCUA_SIGNING_PKCS11_PIN
+ * motcua.signing.pkcs11.pin=...               # e.g. MOTCUA_SIGNING_PKCS11_PIN; unset = the Ký số page asks for it
+ * motcua.signing.external.chain=/etc/motcua/leader-chain.pem  # two-step signing: the leader's chain, signer first
+ * motcua.signing.external.lifetime=PT10M      # how long a prepared hash waits for its signature
  * motcua.signing.alias=                       # optional: the key's alias when the store holds several
  * motcua.signing.level=B_B                    # B_B, B_T or B_LT (B_T/B_LT need the TSA)
  * motcua.signing.tsa-url=http://tsa.example/  # RFC 3161 time-stamping authority
@@ -41,27 +43,42 @@ class SigningConfiguration {
 
     @Bean
     @Primary
-    @ConditionalOnProperty(name = "motcua.signing.key-source")
-    ConfiguredResultSigner configuredResultSigner(Environment env) throws SigningException {
-        String alias = env.getProperty("motcua.signing.alias", "");
-        String source = env.getRequiredProperty("motcua.signing.key-source").toLowerCase(Locale.ROOT);
-        SigningKey key = switch (source) {
-            case "pkcs12" -> SigningKeys.pkcs12(Path.of(env.getRequiredProperty("motcua.signing.pkcs12.path")),
-                    env.getRequiredProperty("motcua.signing.pkcs12.password").toCharArray(), blankToNull(alias));
-            case "pkcs11" -> SigningKeys.pkcs11(Path.of(env.getRequiredProperty("motcua.signing.pkcs11.library")),
-                    env.getProperty("motcua.signing.pkcs11.slot", Long.class, 0L),
-                    env.getRequiredProperty("motcua.signing.pkcs11.pin").toCharArray(), blankToNull(alias));
+    LeaderSigner leaderSigner(Environment env, NoSignerConfigured unsigned) throws SigningException {
+        String source = env.getProperty("motcua.signing.key-source", "").toLowerCase(Locale.ROOT);
+        if (source.isBlank()) {
+            return new LeaderSigner(null, null, null, unsigned);
+        }
+        String alias = blankToNull(env.getProperty("motcua.signing.alias", ""));
+        SignatureLevel level = SignatureLevel.valueOf(env.getProperty("motcua.signing.level", "B_B"));
+        String tsa = env.getProperty("motcua.signing.tsa-url", "");
+        ConfiguredResultSigner.Images images = new ConfiguredResultSigner.Images(
+                image(env, "motcua.signing.signature-image"), image(env, "motcua.signing.seal-image"),
+                env.getProperty("motcua.signing.agency-name", ""));
+        ConfiguredResultSigner.Placement placement = new ConfiguredResultSigner.Placement(
+                env.getProperty("motcua.signing.page", Integer.class, 0),
+                env.getProperty("motcua.signing.x", Float.class, 300f),
+                env.getProperty("motcua.signing.y", Float.class, 80f));
+        Function<SigningKey, ConfiguredResultSigner> withKey = key -> new ConfiguredResultSigner(key, level,
+                tsa.isBlank() ? null : URI.create(tsa), images, placement);
+        return switch (source) {
+            case "pkcs12" -> new LeaderSigner(withKey.apply(SigningKeys.pkcs12(
+                    Path.of(env.getRequiredProperty("motcua.signing.pkcs12.path")),
+                    env.getRequiredProperty("motcua.signing.pkcs12.password").toCharArray(), alias)), null, withKey,
+                    unsigned);
+            case "pkcs11" -> {
+                Path library = Path.of(env.getRequiredProperty("motcua.signing.pkcs11.library"));
+                long slot = env.getProperty("motcua.signing.pkcs11.slot", Long.class, 0L);
+                String pin = env.getProperty("motcua.signing.pkcs11.pin", "");
+                // No PIN configured: the Ký số page asks the leader for it at each signature.
+                yield pin.isEmpty()
+                        ? new LeaderSigner(null, typed -> SigningKeys.pkcs11(library, slot, typed, alias), withKey,
+                        unsigned)
+                        : new LeaderSigner(withKey.apply(SigningKeys.pkcs11(library, slot, pin.toCharArray(), alias)),
+                        null, withKey, unsigned);
+            }
             default -> throw new IllegalStateException(
                     "motcua.signing.key-source must be pkcs12 or pkcs11, not '" + source + "'");
         };
-        SignatureLevel level = SignatureLevel.valueOf(env.getProperty("motcua.signing.level", "B_B"));
-        String tsa = env.getProperty("motcua.signing.tsa-url", "");
-        return new ConfiguredResultSigner(key, level, tsa.isBlank() ? null : URI.create(tsa),
-                new ConfiguredResultSigner.Images(image(env, "motcua.signing.signature-image"),
-                        image(env, "motcua.signing.seal-image"), env.getProperty("motcua.signing.agency-name", "")),
-                new ConfiguredResultSigner.Placement(env.getProperty("motcua.signing.page", Integer.class, 0),
-                        env.getProperty("motcua.signing.x", Float.class, 300f),
-                        env.getProperty("motcua.signing.y", Float.class, 80f)));
     }
 
     private static byte[] image(Environment env, String property) {
