@@ -92,7 +92,13 @@ public class AlfrescoClient {
 
     /** The ids of the groups the ticket's user belongs to (directly or not), e.g. {@code GROUP_MC_doan-ket_RECEPTION}. */
     public List<String> myGroups(Credentials as) {
-        Map<?, ?> page = http.get().uri(b -> b.path(CORE + "/people/-me-/groups").queryParam("maxItems", 1000).build())
+        return groupsOf(as, "-me-");
+    }
+
+    /** The ids of the groups a person belongs to (directly or not); the service account may ask about anyone. */
+    public List<String> groupsOf(Credentials as, String personId) {
+        Map<?, ?> page = http.get().uri(b -> b.path(CORE + "/people/{personId}/groups").queryParam("maxItems", 1000)
+                        .build(personId))
                 .header(HttpHeaders.AUTHORIZATION, as.header()).retrieve().body(Map.class);
         return entries(page).stream().map(e -> (String) e.get("id")).toList();
     }

@@ -20,6 +20,7 @@ import vn.motcua.extraction.Limits;
 import vn.motcua.signature.verify.VerificationOptions;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.document.DocumentService;
+import vn.motcua.server.dossier.DossierService;
 import vn.motcua.server.dossier.DossierRepository;
 import vn.motcua.server.store.ContentStore;
 
@@ -82,9 +83,9 @@ public class AlfrescoModeConfiguration {
 
     @Bean
     RepositoryEvents alfrescoRepositoryEvents(AlfrescoClient client, AlfrescoClient.Basic service,
-                                              DocumentService documents, AuditLog audit, JdbcClient jdbc,
-                                              TransactionTemplate tx) {
-        return new RepositoryEvents(client, service, documents, audit, jdbc, tx);
+                                              DocumentService documents, DossierService dossiers, AuditLog audit,
+                                              JdbcClient jdbc, TransactionTemplate tx) {
+        return new RepositoryEvents(client, service, documents, dossiers, audit, jdbc, tx);
     }
 
     /** Listens to the repository's events; off with {@code motcua.alfresco.events.enabled=false}. */

@@ -7,21 +7,36 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.server.alfresco.AlfrescoClient.Credentials;
+import vn.motcua.domain.DomainMessages;
+import vn.motcua.domain.dossier.ActionType;
+import vn.motcua.domain.dossier.Dossier;
+import vn.motcua.domain.dossier.DossierLifecycle;
+import vn.motcua.domain.office.Actor;
+import vn.motcua.domain.office.Role;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.document.DocumentKind;
 import vn.motcua.server.document.DocumentService;
 import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.dossier.DossierService;
+import vn.motcua.server.dossier.DossierService.Attribution;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Files added to a dossier folder from Share (or any Alfresco client) become documents of the dossier: a node Created —
  * or Updated with new content, or moved in — whose primary parent is a mirrored dossier folder is downloaded, checked and
  * inspected like an upload at the desk (the {@link vn.motcua.server.document.DocumentInspector} seam verifies signatures
- * and extracts the header), recorded against the dossier and noted in the audit trail. Delivery is at least once and not
+ * and extracts the header), recorded against the dossier, noted in the audit trail and added to the dossier's history (the
+ * control slip) as {@link ActionType#ATTACH_DOCUMENT} through {@link DossierService}. The history line is signed by the
+ * Share user when their {@code GROUP_MC_<office>_<ROLE>} groups make them an officer of the office holding the dossier;
+ * otherwise by the service account in that office's name, and the note says so. Delivery is at least once and not
  * ordered: an event id is applied once, and an event older than what was already applied for the node is ignored. The
  * server's own uploads are recognised by their node id and skipped.
  */
@@ -34,18 +49,23 @@ class RepositoryEvents {
     /** What became of one event (for tests and the log). */
     enum Outcome { ATTACHED, DUPLICATE, STALE, OURS, NOT_IN_A_DOSSIER, IGNORED, REFUSED }
 
+    /** The role the service account records in when the Share user is no officer of the holding office. */
+    static final Role SERVICE_ROLE = Role.RECEPTION;
+
     private final AlfrescoClient alfresco;
-    private final Credentials service;
+    private final AlfrescoClient.Basic service;
     private final DocumentService documents;
+    private final DossierService dossiers;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    RepositoryEvents(AlfrescoClient alfresco, Credentials service, DocumentService documents, AuditLog audit,
-                     JdbcClient jdbc, TransactionTemplate tx) {
+    RepositoryEvents(AlfrescoClient alfresco, AlfrescoClient.Basic service, DocumentService documents,
+                     DossierService dossiers, AuditLog audit, JdbcClient jdbc, TransactionTemplate tx) {
         this.alfresco = alfresco;
         this.service = service;
         this.documents = documents;
+        this.dossiers = dossiers;
         this.audit = audit;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -126,6 +146,43 @@ class RepositoryEvents {
         String code = jdbc.sql("select code from dossier where id = ?").param(dossierId).query(String.class).single();
         audit.record(user, "document.ALFRESCO", code, "document " + documentId + " node " + node.id() + " "
                 + upload.inspection().signature());
+        Map<String, Set<Role>> offices = officesOf(user);
+        if (dossiers.recordAttachment(dossierId, d -> attribution(d, user, offices, node.name())).isEmpty()) {
+            log.warn("The file added in Alfresco to dossier {} is attached but not in its history", code);
+        }
         return Outcome.ATTACHED;
+    }
+
+    /** The offices, with the roles in each, that the Share user's GROUP_MC_ groups give; none if Alfresco cannot say. */
+    private Map<String, Set<Role>> officesOf(String user) {
+        List<String> groups;
+        try {
+            groups = alfresco.groupsOf(service, user);
+        } catch (RuntimeException e) {
+            log.warn("Groups of Alfresco user {} unknown ({}): the service account signs the history line", user,
+                    e.getMessage());
+            return Map.of();
+        }
+        Map<String, Set<Role>> offices = new java.util.HashMap<>();
+        for (String group : groups) {
+            OfficeSites.parseGroup(group).ifPresent(g ->
+                    offices.computeIfAbsent(g.getKey(), k -> EnumSet.noneOf(Role.class)).add(g.getValue()));
+        }
+        return offices;
+    }
+
+    /** The Share user in one of their roles at the holding office, or else the service account in that office's name. */
+    private Attribution attribution(Dossier d, String user, Map<String, Set<Role>> offices, String fileName) {
+        String office = d.currentOfficeId();
+        Set<Role> allowed = DossierLifecycle.rolesAllowed(ActionType.ATTACH_DOCUMENT);
+        Optional<Role> role = offices.getOrDefault(office, Set.of()).stream().filter(allowed::contains).sorted()
+                .findFirst();
+        Locale vi = DomainMessages.VIETNAMESE;
+        if (role.isPresent()) {
+            return new Attribution(new Actor(user, role.get(), office),
+                    DomainMessages.format(vi, "note.ATTACH_DOCUMENT", fileName, user));
+        }
+        return new Attribution(new Actor(service.userId(), SERVICE_ROLE, office),
+                DomainMessages.format(vi, "note.ATTACH_DOCUMENT.serviceAccount", fileName, user));
     }
 }

@@ -52,7 +52,9 @@ public record ActionRequest(String note, String toOfficeId, Channel channel, Loc
             case APOLOGIZE -> new Action.Apologize(dueAt(require(newDueDate, "newDueDate"), closing),
                     require(noticeChannel, "noticeChannel"), n);
             case ARCHIVE -> new Action.Archive(n);
-            case RECEIVE -> throw new DeskException(HttpStatus.NOT_FOUND, "error.action.unknown", type.name());
+            // reception has its own form; attaching a document is recorded by the system, not asked for
+            case RECEIVE, ATTACH_DOCUMENT ->
+                    throw new DeskException(HttpStatus.NOT_FOUND, "error.action.unknown", type.name());
         };
     }
 

@@ -35,6 +35,8 @@ import java.util.Set;
 @Service
 public class DossierService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DossierService.class);
+
     private final DossierRepository dossiers;
     // The calendar in force (administrators edit it at run time), read on every call.
     private final vn.motcua.server.admin.LiveCalendar live;
@@ -94,7 +96,50 @@ public class DossierService {
         for (Role role : user.roles()) {
             allowed.addAll(live.lifecycle().allowedActions(d, new Actor(user.username(), role, user.officeId()), now));
         }
+        // recorded by the system when a document arrives from outside the desk, never offered as a button
+        allowed.remove(ActionType.ATTACH_DOCUMENT);
         return allowed;
+    }
+
+    /** Who attached a document from outside the desk, and the history note saying what and from where. */
+    public record Attribution(Actor actor, String note) {
+    }
+
+    /**
+     * Records in the dossier's history that a document arrived from outside the desk (a file added in Alfresco Share),
+     * in the caller's transaction if there is one. Who did it, and the note, are chosen from the dossier as it is then
+     * ({@code attribute}: the holding office may have changed).
+     * Optimistic like {@link #act}: if another action moved the dossier in between, it is read again and tried once more.
+     * Empty when the dossier does not exist, the lifecycle refuses (e.g. it is closed: the document is kept, the history is
+     * not) or the second attempt conflicts too; nothing is thrown, so the caller's transaction is not spoilt.
+     */
+    public Optional<StoredDossier> recordAttachment(long id, java.util.function.Function<Dossier, Attribution> attribute) {
+        return tx.execute(status -> {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                Optional<StoredDossier> current = dossiers.findById(id);
+                if (current.isEmpty()) {
+                    return Optional.<StoredDossier>empty();
+                }
+                Dossier before = current.get().dossier();
+                Instant now = clock.instant();
+                Attribution by = attribute.apply(before);
+                Dossier after;
+                try {
+                    after = live.lifecycle().apply(before, new Action.AttachDocument(by.note()), by.actor(), now);
+                } catch (vn.motcua.domain.dossier.TransitionRefusedException refused) {
+                    log.info("Dossier {}: document not added to the history: {}", before.code().value(),
+                            refused.getMessage());
+                    return Optional.<StoredDossier>empty();
+                }
+                if (dossiers.update(id, before.version(), after, now)) {
+                    audit.record(after.lastEntry().userId(), "dossier." + ActionType.ATTACH_DOCUMENT.name(),
+                            after.code().value(), "version " + after.version() + " office " + after.currentOfficeId());
+                    return Optional.of(new StoredDossier(id, after, current.get().applicant()));
+                }
+            }
+            log.warn("Dossier {}: document not added to the history: the dossier kept changing", id);
+            return Optional.<StoredDossier>empty();
+        });
     }
 
     /**

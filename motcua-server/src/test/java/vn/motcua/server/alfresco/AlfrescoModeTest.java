@@ -24,6 +24,14 @@ import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.server.security.DeskUser;
+import vn.motcua.server.security.UserDirectory;
+import vn.motcua.domain.dossier.Action;
+import vn.motcua.domain.dossier.ActionType;
+import vn.motcua.domain.dossier.DossierState;
+import vn.motcua.domain.dossier.HistoryEntry;
+import vn.motcua.domain.office.Actor;
+import vn.motcua.server.dossier.DossierService;
+import vn.motcua.server.dossier.StoredDossier;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +40,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -88,6 +97,10 @@ class AlfrescoModeTest {
     AlfrescoLogin login;
     @Autowired
     DefaultMessageListenerContainer listener;
+    @Autowired
+    DossierService dossierService;
+    @Autowired
+    UserDirectory users;
 
     private static AlfrescoStub startStub() {
         try {
@@ -349,11 +362,106 @@ class AlfrescoModeTest {
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'document.ALFRESCO' and target = ?")
                 .param(code(id)).query(Integer.class).single()).isEqualTo(1);
 
+        // One line in the dossier's history (Form 05), nothing else changed. The sample's user (jane.doe) is no officer
+        // of the ward: the service account signs it, in the ward's name, and the note says so.
+        List<Map<String, Object>> attached = attachments(id, 1);
+        assertThat(attached).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("user_id", AlfrescoStub.ADMIN)
+                    .containsEntry("role", RepositoryEvents.SERVICE_ROLE.name())
+                    .containsEntry("office_id", WARD).containsEntry("held_by", WARD)
+                    .containsEntry("from_state", "RECEIVED").containsEntry("to_state", "RECEIVED");
+            assertThat(e.get("verdict")).isNull();
+            assertThat((String) e.get("note")).contains("bien-ban.pdf", "jane.doe", "tài khoản dịch vụ");
+        });
+        MvcResult view = desk.get(WARD, RECEPTION, "/api/dossiers/{id}", id);
+        assertThat((String) Desk.read(view, "$.state")).isEqualTo("RECEIVED");
+        assertThat((Integer) Desk.read(view, "$.version")).isEqualTo(2);
+        // not offered at the desk
+        List<String> offered = Desk.read(view, "$.allowedActions");
+        assertThat(offered).contains("TRANSFER_TO_PROCESSING").doesNotContain("ATTACH_DOCUMENT");
+
         // The outbox knows the file is already in Alfresco: no second copy is uploaded.
         catchUp();
         assertThat(STUB.children(folder.id)).extracting(n -> n.name)
                 .containsExactlyInAnyOrder("declaration.pdf", "birth-certificate.pdf", "bien-ban.pdf");
         assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void aFileAddedInShareByAnOfficerOfTheHoldingOfficeIsInTheHistoryInTheirName() throws Exception {
+        assumeTrue(EventBroker.samplesPresent(), "sample events absent");
+        STUB.addUser("share-thu", "pw-thu", "GROUP_EVERYONE", "GROUP_MC_" + WARD + "_SPECIALIST");
+        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        catchUp();
+        AlfrescoStub.StubNode folder = folderOf(code(id));
+        AlfrescoStub.StubNode file = shareUpload(folder, "to-trinh.pdf", Desk.PDF);
+        BROKER.publish(EventBroker.nodeEvent("NodeCreatedEvent.json", file.id, file.name, folder.id,
+                "2026-11-23T14:00:00Z", false, "share-thu"));
+
+        List<Map<String, Object>> attached = attachments(id, 1);
+        assertThat(attached).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("user_id", "share-thu").containsEntry("role", "SPECIALIST")
+                    .containsEntry("office_id", WARD);
+            assertThat((String) e.get("note")).contains("to-trinh.pdf", "share-thu")
+                    .doesNotContain("tài khoản dịch vụ");
+        });
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'dossier.ATTACH_DOCUMENT' and target = ?")
+                .param(code(id)).query(Integer.class).single()).isEqualTo(1);
+        assertThat(STUB.violations()).isEmpty();
+    }
+
+    @Test
+    void aDossierMovedByAnOfficerMeanwhileIsReadAgainOnceAndAConstantlyMovingOneIsLeftAlone() throws Exception {
+        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        DeskUser reception = (DeskUser) users.loadUserByUsername(vn.motcua.server.demo.DemoData.username(WARD, RECEPTION));
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        // between reading the dossier and saving the history line, the officer hands it over to processing
+        Optional<StoredDossier> saved = dossierService.recordAttachment(id, d -> {
+            if (calls.getAndIncrement() == 0) {
+                dossierService.act(reception, id, Optional.empty(), new Action.TransferToProcessing(""), Optional.empty());
+            }
+            return new DossierService.Attribution(new Actor("share-user", SPECIALIST, d.currentOfficeId()), "x.pdf");
+        });
+        assertThat(calls).hasValue(2);
+        assertThat(saved).get().satisfies(s -> {
+            assertThat(s.dossier().version()).isEqualTo(3);
+            assertThat(s.dossier().state()).isEqualTo(DossierState.IN_PROCESSING);
+            assertThat(s.dossier().history()).extracting(HistoryEntry::action).containsExactly(ActionType.RECEIVE,
+                    ActionType.TRANSFER_TO_PROCESSING, ActionType.ATTACH_DOCUMENT);
+        });
+
+        // moved again on the retry: given up, nothing of the attachment saved, the officer's actions kept
+        long other = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
+        List<Action> moves = new java.util.ArrayList<>(List.of(new Action.TransferToProcessing(""),
+                new Action.SubmitForApproval("")));
+        DeskUser specialist = (DeskUser) users.loadUserByUsername(vn.motcua.server.demo.DemoData.username(WARD, SPECIALIST));
+        assertThat(dossierService.recordAttachment(other, d -> {
+            Action next = moves.remove(0);
+            dossierService.act(next instanceof Action.TransferToProcessing ? reception : specialist, other,
+                    Optional.empty(), next, Optional.empty());
+            return new DossierService.Attribution(new Actor("share-user", SPECIALIST, d.currentOfficeId()), "y.pdf");
+        })).isEmpty();
+        assertThat(jdbc.sql("select action from dossier_history where dossier_id = ? order by sequence").param(other)
+                .query(String.class).list()).containsExactly("RECEIVE", "TRANSFER_TO_PROCESSING", "SUBMIT_FOR_APPROVAL");
+
+        // a closed dossier gets no history line (the document itself is kept by the caller)
+        dossierService.act(reception, other, Optional.empty(), new Action.Withdraw("rút hồ sơ"), Optional.empty());
+        assertThat(dossierService.recordAttachment(other, d -> new DossierService.Attribution(
+                new Actor("share-user", SPECIALIST, d.currentOfficeId()), "z.pdf"))).isEmpty();
+    }
+
+    /** The ATTACH_DOCUMENT lines of a dossier's history, waiting (bounded) for the listener to add them. */
+    private List<Map<String, Object>> attachments(long dossierId, int expected) throws InterruptedException {
+        List<Map<String, Object>> rows = List.of();
+        for (int i = 0; i < 100; i++) {
+            rows = jdbc.sql("select * from dossier_history where dossier_id = ? and action = 'ATTACH_DOCUMENT' order by sequence")
+                    .param(dossierId).query().listOfRows();
+            if (rows.size() >= expected) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return rows;
     }
 
     @Test

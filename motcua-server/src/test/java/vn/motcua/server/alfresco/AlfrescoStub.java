@@ -263,6 +263,7 @@ final class AlfrescoStub implements AutoCloseable {
 
     private static final String CORE = AlfrescoClient.CORE;
     private static final Pattern NODE = Pattern.compile(Pattern.quote(CORE) + "/nodes/([^/]+)(/[a-z-]+)?");
+    private static final Pattern PERSON_GROUPS = Pattern.compile(Pattern.quote(CORE) + "/people/([^/]+)/groups");
     private static final Pattern SITE = Pattern.compile(Pattern.quote(CORE) + "/sites/([^/]+)(/.*)?");
 
     @SuppressWarnings("unchecked")
@@ -278,8 +279,16 @@ final class AlfrescoStub implements AutoCloseable {
             tickets.put(ticket, userId);
             return Response.json(201, Map.of("entry", Map.of("id", ticket, "userId", userId)));
         }
-        if (path.equals(CORE + "/people/-me-/groups") && method.equals("GET")) {
-            List<Object> entries = memberships.getOrDefault(user, Set.of()).stream()
+        Matcher people = PERSON_GROUPS.matcher(path);
+        if (people.matches() && method.equals("GET")) {
+            String person = people.group(1).equals("-me-") ? user : people.group(1);
+            if (!person.equals(user) && !ADMIN.equals(user)) {
+                return Response.json(403, error(403, "Permission denied"));
+            }
+            if (!person.equals(user) && !passwords.containsKey(person)) {
+                return Response.json(404, error(404, "The entity with id: " + person + " was not found"));
+            }
+            List<Object> entries = memberships.getOrDefault(person, Set.of()).stream()
                     .map(g -> (Object) Map.of("entry", Map.of("id", g, "displayName", groups.getOrDefault(g, g),
                             "isRoot", true)))
                     .toList();

@@ -19,7 +19,7 @@ class DurableSubscriptionTest {
         final List<String> received = new CopyOnWriteArrayList<>();
 
         Recorder() {
-            super(null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null);
         }
 
         @Override

@@ -86,6 +86,12 @@ final class EventBroker implements AutoCloseable {
      */
     static String nodeEvent(String sample, String nodeId, String name, String parentId, String modifiedAt,
                             boolean contentChanged) throws Exception {
+        return nodeEvent(sample, nodeId, name, parentId, modifiedAt, contentChanged, null);
+    }
+
+    /** As above, with the Share user who created and modified the node (null: the sample's users). */
+    static String nodeEvent(String sample, String nodeId, String name, String parentId, String modifiedAt,
+                            boolean contentChanged, String userId) throws Exception {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(events().resolve(sample)));
         event.put("id", UUID.randomUUID().toString());
         ObjectNode data = (ObjectNode) event.get("data");
@@ -93,6 +99,10 @@ final class EventBroker implements AutoCloseable {
         resource.put("id", nodeId);
         resource.put("name", name);
         resource.put("modifiedAt", modifiedAt);
+        if (userId != null) {
+            ((ObjectNode) resource.get("createdByUser")).put("id", userId);
+            ((ObjectNode) resource.get("modifiedByUser")).put("id", userId);
+        }
         ((ObjectNode) resource.get("content")).put("mimeType", "application/pdf");
         resource.putArray("primaryHierarchy").add(parentId).add("document-library").add("site");
         if (data.has("resourceBefore")) {
