@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static vn.motcua.domain.office.Role.ADMIN;
@@ -202,6 +203,21 @@ class ExternalSigningPageTest {
         assertThat(badBase64.getResponse().getStatus()).isEqualTo(422);
         assertThat(Desk.body(badBase64)).contains("not valid base64");
         assertThat(resultDocuments(id, "kind")).isEmpty();
+    }
+
+    @Test
+    void theSignPageOffersExternalSigningAndNoPinWhenTheInstallationAsksForNone() throws Exception {
+        long id = approvedWithDraft();
+        String page = Desk.body(desk.mvc().perform(get("/sign").param("lang", "en").with(desk.as(WARD, LEADER)))
+                .andReturn());
+        assertThat(page).contains("/sign/" + id + "/prepare").contains("_csrf").doesNotContain("type=\"password\"");
+
+        // This build configures no token: a PIN is refused and nothing changes.
+        MvcResult pin = desk.mvc().perform(post("/sign/{id}/pin", id).param("pin", "1234").param("lang", "en")
+                .with(desk.as(WARD, LEADER)).with(csrf())).andReturn();
+        assertThat(pin.getResponse().getStatus()).isEqualTo(409);
+        assertThat(Desk.body(pin)).contains("does not ask for a PIN");
+        assertThat(Desk.<String>read(desk.get(WARD, LEADER, "/api/dossiers/{id}", id), "$.state")).isEqualTo("APPROVED");
     }
 
     /** The "device": ECDSA over the prepared hash (what a hash-signing token does). */
