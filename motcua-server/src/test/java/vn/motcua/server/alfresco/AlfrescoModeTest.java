@@ -376,9 +376,12 @@ class AlfrescoModeTest {
         MvcResult view = desk.get(WARD, RECEPTION, "/api/dossiers/{id}", id);
         assertThat((String) Desk.read(view, "$.state")).isEqualTo("RECEIVED");
         assertThat((Integer) Desk.read(view, "$.version")).isEqualTo(2);
-        // not offered at the desk
+        // not offered at the desk, and not taken if asked for
         List<String> offered = Desk.read(view, "$.allowedActions");
         assertThat(offered).contains("TRANSFER_TO_PROCESSING").doesNotContain("ATTACH_DOCUMENT");
+        assertThat(desk.act(WARD, SPECIALIST, id, "attach-document", "{\"note\": \"x.pdf\"}").getResponse().getStatus())
+                .isEqualTo(404);
+        assertThat(attachments(id, 1)).hasSize(1);
 
         // The outbox knows the file is already in Alfresco: no second copy is uploaded.
         catchUp();
