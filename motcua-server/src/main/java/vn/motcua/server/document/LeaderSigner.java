@@ -26,6 +26,12 @@ public final class LeaderSigner implements ResultSigner, DisposableBean {
         SigningKey open(char[] pin) throws SigningException;
     }
 
+    /**
+     * PKCS#11 login is per process, not per session: while one PIN-opened action holds the token logged in, another
+     * opening accepts any PIN, and its close logs the first one out mid-signature. One PIN-opened action at a time.
+     */
+    private static final Object TOKEN_LOGIN = new Object();
+
     private final ResultSigner configured;
     private final KeyOpener pinPrompt;
     private final Function<SigningKey, ConfiguredResultSigner> signerWithKey;
@@ -72,25 +78,28 @@ public final class LeaderSigner implements ResultSigner, DisposableBean {
     /**
      * Opens the token with {@code pin}, runs {@code action} (which applies SIGN_RESULT) signing with that key, then closes
      * the key. The PIN array is zeroed whatever happens; a PIN the token refuses is a 422 and the action does not run.
+     * Concurrent calls wait for each other (see {@link #TOKEN_LOGIN}).
      */
     public <T> T withPin(char[] pin, Supplier<T> action) {
         if (pinPrompt == null) {
             Arrays.fill(pin, '\0');
             throw new DeskException(HttpStatus.CONFLICT, "error.signing.pinNotAsked");
         }
-        SigningKey key;
-        try {
-            key = pinPrompt.open(pin);
-        } catch (SigningException e) {
-            throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing.pin", e.reason().name());
-        } finally {
-            Arrays.fill(pin, '\0');
-        }
-        ConfiguredResultSigner signer = signerWithKey.apply(key);
-        try {
-            return withSignedResult(signer, action);
-        } finally {
-            signer.destroy();
+        synchronized (TOKEN_LOGIN) {
+            SigningKey key;
+            try {
+                key = pinPrompt.open(pin);
+            } catch (SigningException e) {
+                throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing.pin", e.reason().name());
+            } finally {
+                Arrays.fill(pin, '\0');
+            }
+            ConfiguredResultSigner signer = signerWithKey.apply(key);
+            try {
+                return withSignedResult(signer, action);
+            } finally {
+                signer.destroy();
+            }
         }
     }
 

@@ -40,6 +40,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -172,6 +173,44 @@ class LeaderSignerPkcs11Test {
         ResultSigner.SignedResult result = signer.withPin(PIN.toCharArray(),
                 () -> signer.sign(blankPdf(), "KQ-RIGHT", "leader", Instant.now()));
         assertThat(result.signed()).isTrue();
+    }
+
+
+    @Test
+    void aSecondPinWaitsForTheSignatureInProgressInsteadOfRidingOnItsLogin() throws Exception {
+        LeaderSigner signer = configured();
+        AtomicReference<Object> second = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                second.set(signer.withPin("999999".toCharArray(),
+                        () -> signer.sign(blankPdf(), "KQ-OTHER", "other", Instant.now())));
+            } catch (RuntimeException e) {
+                second.set(e);
+            }
+        });
+
+        ResultSigner.SignedResult first = signer.withPin(PIN.toCharArray(), () -> {
+            other.start();
+            // Let the second request reach the token while this one holds it logged in (bounded wait).
+            for (int i = 0; i < 200 && other.getState() != Thread.State.BLOCKED && other.isAlive(); i++) {
+                sleep(25);
+            }
+            return signer.sign(blankPdf(), "KQ-FIRST", "leader", Instant.now());
+        });
+        other.join(60_000);
+
+        assertThat(first.signed()).isTrue();
+        assertThat(second.get()).isInstanceOfSatisfying(DeskException.class,
+                e -> assertThat(e.key()).isEqualTo("error.signing.pin"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] blankPdf() {
