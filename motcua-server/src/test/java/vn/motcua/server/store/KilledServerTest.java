@@ -100,7 +100,7 @@ class KilledServerTest {
 
         Process second = start(java, classpath, work, data, content, "restarted");
         try {
-            int port2 = waitUntilUp(second, work.resolve("second.log"));
+            int port2 = waitUntilUp(second, work.resolve("restarted.log"));
             try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort(data)
                     + "/motcua", "postgres", "")) {
                 // Every dossier visible has all its documents, and every acknowledged reception survived.
