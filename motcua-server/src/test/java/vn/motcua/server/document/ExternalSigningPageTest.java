@@ -1,14 +1,6 @@
 package vn.motcua.server.document;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,19 +9,14 @@ import org.springframework.test.web.servlet.MvcResult;
 import vn.motcua.server.Desk;
 import vn.motcua.server.ServerTest;
 
-import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,33 +52,14 @@ class ExternalSigningPageTest {
         ec.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair leader = ec.generateKeyPair();
         leaderKey = leader.getPrivate();
-        // Wide validity: the test clock only moves forward, by days, in other tests.
-        Instant now = Instant.now();
-        X500Name name = new X500Name("CN=Trần Thị Lãnh Đạo " + now.toEpochMilli() + ", O=UBND phường Ayun Pa, C=VN");
-        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minus(Duration.ofDays(30))),
-                Date.from(now.plus(Duration.ofDays(3650))), name, leader.getPublic());
         // Self-issued and marked CA so that the administrators' trust list (CA certificates only) accepts it as its own
-        // anchor: a CA-issued leaf would be grey here for want of CRL/OCSP, which the test has no server for.
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        builder.addExtension(Extension.keyUsage, true,
-                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyCertSign));
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(leader.getPrivate())));
-        chainPem = pem(cert);
+        // anchor: a CA-issued leaf would be grey here for want of CRL/OCSP, which the test has no server for. The name
+        // is unique per run because the trust list refuses a certificate it already holds.
+        X509Certificate cert = SigningFixtures.selfIssued(leader,
+                "CN=Trần Thị Lãnh Đạo " + Instant.now().toEpochMilli() + ", O=UBND phường Ayun Pa, C=VN",
+                "SHA256withECDSA", true, KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyCertSign);
+        chainPem = SigningFixtures.pem(cert);
         caPem = chainPem;
-    }
-
-    private static byte[] pem(X509Certificate c) throws Exception {
-        return ("-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static byte[] blankPdf() throws Exception {
-        try (PDDocument d = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            d.addPage(new PDPage());
-            d.save(out);
-            return out.toByteArray();
-        }
     }
 
     /** A dossier approved by the leader, with a real PDF draft attached by the specialist. */
@@ -99,7 +67,7 @@ class ExternalSigningPageTest {
         long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
         desk.ok(WARD, RECEPTION, id, "transfer-to-processing", null);
         MvcResult submitted = desk.mvc().perform(multipart("/api/dossiers/{id}/actions/submit-for-approval", id)
-                .file(new MockMultipartFile("draft", "ket-qua.pdf", "application/pdf", blankPdf()))
+                .file(new MockMultipartFile("draft", "ket-qua.pdf", "application/pdf", SigningFixtures.blankPdf()))
                 .with(desk.as(WARD, SPECIALIST)).with(csrf())).andReturn();
         assertThat(submitted.getResponse().getStatus()).isEqualTo(200);
         assertThat(desk.ok(WARD, LEADER, id, "approve", null)).isEqualTo("APPROVED");

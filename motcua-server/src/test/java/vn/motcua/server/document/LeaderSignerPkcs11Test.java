@@ -1,13 +1,6 @@
 package vn.motcua.server.document;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,23 +13,18 @@ import vn.motcua.signature.verify.Verdict;
 import vn.motcua.signature.verify.VerificationOptions;
 import vn.motcua.signature.verify.VerificationReport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.AuthProvider;
 import java.security.KeyStore;
 import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,17 +80,9 @@ class LeaderSignerPkcs11Test {
         slot = Long.parseLong(m.group(1));
 
         // The leader's key and certificate, imported as a CA's key ceremony would put them on the token.
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair pair = g.generateKeyPair();
-        X500Name name = new X500Name("CN=Lãnh đạo PKCS11, O=UBND Phường Thử nghiệm, C=VN");
-        Instant now = Instant.now();
-        leaderCert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
-                BigInteger.TWO, Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))),
-                name, pair.getPublic())
-                .addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyCertSign))
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        KeyPair pair = SigningFixtures.rsa2048();
+        leaderCert = SigningFixtures.selfIssued(pair, "CN=Lãnh đạo PKCS11, O=UBND Phường Thử nghiệm, C=VN",
+                "SHA256withRSA", null, KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyCertSign);
         AuthProvider setup = (AuthProvider) Security.getProvider("SunPKCS11")
                 .configure("--name = motcua-leader-setup\nlibrary = " + LIBRARY + "\nslot = " + slot + "\n");
         KeyStore ks = KeyStore.getInstance("PKCS11", setup);
@@ -129,7 +109,7 @@ class LeaderSignerPkcs11Test {
         char[] pin = PIN.toCharArray();
 
         ResultSigner.SignedResult result = signer.withPin(pin,
-                () -> signer.sign(blankPdf(), "KQ-PKCS11", "leader", Instant.now()));
+                () -> signer.sign(SigningFixtures.blankPdf(), "KQ-PKCS11", "leader", Instant.now()));
 
         assertThat(pin).containsOnly('\0');
         assertThat(result.signed()).isTrue();
@@ -145,11 +125,11 @@ class LeaderSignerPkcs11Test {
         assertThat(s.coverage()).isEqualTo(SignatureReport.Coverage.WHOLE_FILE);
 
         // The key was closed (and the token logged out) with the action: a later signature needs the right PIN again.
-        assertThatThrownBy(() -> signer.sign(blankPdf(), "KQ-2", "leader", Instant.now()))
+        assertThatThrownBy(() -> signer.sign(SigningFixtures.blankPdf(), "KQ-2", "leader", Instant.now()))
                 .isInstanceOfSatisfying(DeskException.class,
                         e -> assertThat(e.key()).isEqualTo("error.signing.pinRequired"));
         assertThatThrownBy(() -> signer.withPin("135790".toCharArray(),
-                () -> signer.sign(blankPdf(), "KQ-3", "leader", Instant.now())))
+                () -> signer.sign(SigningFixtures.blankPdf(), "KQ-3", "leader", Instant.now())))
                 .isInstanceOfSatisfying(DeskException.class, e -> assertThat(e.key()).isEqualTo("error.signing.pin"));
     }
 
@@ -161,7 +141,7 @@ class LeaderSignerPkcs11Test {
 
         assertThatThrownBy(() -> signer.withPin(pin, () -> {
             ran.set(true);
-            return signer.sign(blankPdf(), "KQ-WRONG", "leader", Instant.now());
+            return signer.sign(SigningFixtures.blankPdf(), "KQ-WRONG", "leader", Instant.now());
         })).isInstanceOfSatisfying(DeskException.class, e -> {
             assertThat(e.key()).isEqualTo("error.signing.pin");
             assertThat(e.status().value()).isEqualTo(422);
@@ -171,7 +151,7 @@ class LeaderSignerPkcs11Test {
 
         // The refusal left the token usable: the right PIN still signs.
         ResultSigner.SignedResult result = signer.withPin(PIN.toCharArray(),
-                () -> signer.sign(blankPdf(), "KQ-RIGHT", "leader", Instant.now()));
+                () -> signer.sign(SigningFixtures.blankPdf(), "KQ-RIGHT", "leader", Instant.now()));
         assertThat(result.signed()).isTrue();
     }
 
@@ -183,7 +163,7 @@ class LeaderSignerPkcs11Test {
         Thread other = new Thread(() -> {
             try {
                 second.set(signer.withPin("999999".toCharArray(),
-                        () -> signer.sign(blankPdf(), "KQ-OTHER", "other", Instant.now())));
+                        () -> signer.sign(SigningFixtures.blankPdf(), "KQ-OTHER", "other", Instant.now())));
             } catch (RuntimeException e) {
                 second.set(e);
             }
@@ -195,7 +175,7 @@ class LeaderSignerPkcs11Test {
             for (int i = 0; i < 200 && other.getState() != Thread.State.BLOCKED && other.isAlive(); i++) {
                 sleep(25);
             }
-            return signer.sign(blankPdf(), "KQ-FIRST", "leader", Instant.now());
+            return signer.sign(SigningFixtures.blankPdf(), "KQ-FIRST", "leader", Instant.now());
         });
         other.join(60_000);
 
@@ -209,16 +189,6 @@ class LeaderSignerPkcs11Test {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] blankPdf() {
-        try (PDDocument d = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            d.addPage(new PDPage());
-            d.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

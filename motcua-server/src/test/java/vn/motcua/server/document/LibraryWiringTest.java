@@ -1,36 +1,19 @@
 package vn.motcua.server.document;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.server.dossier.DeskException;
-import vn.motcua.signature.sign.SignatureLevel;
 import vn.motcua.signature.sign.SigningKeys;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,55 +33,27 @@ class LibraryWiringTest {
 
     @BeforeAll
     static void leaderCertificate() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
-        KeyPair pair = g.generateKeyPair();
-        X500Name name = new X500Name("CN=Nguyễn Văn Lãnh Đạo, O=UBND phường Ayun Pa, C=VN");
-        Instant now = Instant.now();
-        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(365))), name,
-                pair.getPublic());
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        builder.addExtension(Extension.keyUsage, true,
-                new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-
-        KeyStore ks = KeyStore.getInstance("PKCS12");
-        ks.load(null, null);
-        ks.setKeyEntry("leader", pair.getPrivate(), "secret".toCharArray(), new Certificate[]{cert});
-        p12 = dir.resolve("leader.p12");
-        try (OutputStream out = Files.newOutputStream(p12)) {
-            ks.store(out, "secret".toCharArray());
-        }
+        KeyPair pair = SigningFixtures.rsa2048();
+        X509Certificate cert = SigningFixtures.selfIssued(pair, "CN=Nguyễn Văn Lãnh Đạo, O=UBND phường Ayun Pa, C=VN",
+                "SHA256withRSA", false, KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+        p12 = SigningFixtures.pkcs12(dir.resolve("leader.p12"), pair, cert, "secret");
         trustList = dir.resolve("trust.pem");
-        Files.writeString(trustList, "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Files.write(trustList, SigningFixtures.pem(cert));
     }
 
     private static ConfiguredResultSigner signer() throws Exception {
-        return new ConfiguredResultSigner(SigningKeys.pkcs12(p12, "secret".toCharArray(), null), SignatureLevel.B_B,
-                null, new ConfiguredResultSigner.Images(null, null, ""), new ConfiguredResultSigner.Placement(0, 0, 0));
+        return SigningFixtures.invisibleSigner(SigningKeys.pkcs12(p12, "secret".toCharArray(), null));
     }
 
     private static LibraryDocumentInspector inspector(String trust) {
         return new LibraryDocumentInspector(List::of, trust, false, Duration.ofSeconds(20), 100_000);
     }
 
-    private static byte[] blankPdf() throws Exception {
-        try (PDDocument d = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            d.addPage(new PDPage());
-            d.save(out);
-            return out.toByteArray();
-        }
-    }
-
     @Test
     void aSignedResultIsGreenWithTheSignerTrustedAndGreyWithout() throws Exception {
         ConfiguredResultSigner signer = signer();
-        ResultSigner.SignedResult result = signer.sign(blankPdf(), "000.00.41.H21-250915-0001-KQ1", "leader",
-                Instant.now());
+        ResultSigner.SignedResult result = signer.sign(SigningFixtures.blankPdf(), "000.00.41.H21-250915-0001-KQ1",
+                "leader", Instant.now());
         signer.destroy();
 
         assertThat(result.signed()).isTrue();
@@ -121,7 +76,7 @@ class LibraryWiringTest {
     @Test
     void aResultAlteredAfterSigningIsRed() throws Exception {
         ConfiguredResultSigner signer = signer();
-        byte[] signed = signer.sign(blankPdf(), "X-KQ1", "leader", Instant.now()).pdf();
+        byte[] signed = signer.sign(SigningFixtures.blankPdf(), "X-KQ1", "leader", Instant.now()).pdf();
         signer.destroy();
         // Flip one byte inside the first signed range (the PDF header comment): the digest no longer matches.
         signed[10] ^= 0x01;
@@ -133,7 +88,7 @@ class LibraryWiringTest {
 
     @Test
     void anUnsignedPdfIsGreyWithoutSignatureAndANonPdfDraftStaysUnsigned() throws Exception {
-        DocumentInspection inspection = inspector("").inspect("don.pdf", "application/pdf", blankPdf());
+        DocumentInspection inspection = inspector("").inspect("don.pdf", "application/pdf", SigningFixtures.blankPdf());
         assertThat(inspection.signature()).isEqualTo(DocumentInspection.Badge.GREY);
         assertThat(inspection.signatureText()).isEqualTo("signature.none");
 
