@@ -12,9 +12,9 @@ import vn.motcua.domain.calendar.Holiday;
 import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.office.Role;
 import vn.motcua.domain.procedure.Procedure;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 
 import java.time.DayOfWeek;
@@ -38,9 +38,9 @@ public class AdminCalendar {
     private final JdbcClient jdbc;
     private final LiveCalendar live;
     private final AuditLog audit;
-    private final ProcedureCatalogue catalogue;
+    private final LiveCatalogue catalogue;
 
-    public AdminCalendar(JdbcClient jdbc, LiveCalendar live, AuditLog audit, ProcedureCatalogue catalogue) {
+    public AdminCalendar(JdbcClient jdbc, LiveCalendar live, AuditLog audit, LiveCatalogue catalogue) {
         this.jdbc = jdbc;
         this.live = live;
         this.audit = audit;
@@ -141,7 +141,7 @@ public class AdminCalendar {
     public Optional<Instant> previewDue(DeskUser user, String procedureCode, Instant receivedAt) {
         admin(user);
         LocalDate day = receivedAt.atZone(WorkingCalendar.ZONE).toLocalDate();
-        Procedure p = catalogue.versionOn(procedureCode, day).orElseThrow(
+        Procedure p = catalogue.procedures().versionOn(procedureCode, day).orElseThrow(
                 () -> new DeskException(HttpStatus.BAD_REQUEST, "admin.error.procedure", procedureCode));
         return Optional.of(live.calendar().dueAt(receivedAt, p.timeLimit(), p.cutOff()));
     }

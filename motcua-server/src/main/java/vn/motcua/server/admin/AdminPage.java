@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.domain.calendar.Holiday;
 import vn.motcua.domain.calendar.WorkingCalendar;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 import vn.motcua.server.web.ApiErrors;
 
@@ -30,11 +30,11 @@ import java.util.stream.Collectors;
 public class AdminPage {
 
     private final AdminCalendar calendar;
-    private final ProcedureCatalogue catalogue;
+    private final LiveCatalogue catalogue;
     private final ApiErrors errors;
     private final Clock clock;
 
-    public AdminPage(AdminCalendar calendar, ProcedureCatalogue catalogue, ApiErrors errors, Clock clock) {
+    public AdminPage(AdminCalendar calendar, LiveCatalogue catalogue, ApiErrors errors, Clock clock) {
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.errors = errors;
@@ -57,7 +57,7 @@ public class AdminPage {
         model.addAttribute("view", view);
         model.addAttribute("months", months(view));
         model.addAttribute("kinds", Holiday.Kind.values());
-        model.addAttribute("procedures", catalogue.codes());
+        model.addAttribute("procedures", catalogue.procedures().codes());
         if (procedure != null && receivedAt != null) {
             try {
                 model.addAttribute("previewDue", calendar.previewDue(user, procedure,

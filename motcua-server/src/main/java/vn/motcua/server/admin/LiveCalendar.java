@@ -7,6 +7,7 @@ import vn.motcua.domain.calendar.CounterHours;
 import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.dossier.DossierLifecycle;
 import vn.motcua.domain.office.OfficeDirectory;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The working calendar in force: the shipped calendar (the {@link WorkingCalendar} bean) plus the administrators'
  * overrides and counter hours stored in the database. Reception and transitions take the lifecycle from here on every
- * call, so an edit applies to the next dossier without a restart; dossiers already received keep their due dates.
+ * call, so an edit applies to the next dossier without a restart; dossiers already received keep their due dates. The
+ * lifecycle checks offices against the directory in force ({@link LiveCatalogue}): it is rebuilt when that changes.
  */
 @Component
 public class LiveCalendar {
@@ -24,19 +26,16 @@ public class LiveCalendar {
     static final String COUNTER_HOURS = "calendar.counter-hours";
 
     private final WorkingCalendar shipped;
-    private final DossierLifecycle shippedLifecycle;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final JdbcClient jdbc;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
-    private record Snapshot(WorkingCalendar calendar, DossierLifecycle lifecycle) {
+    private record Snapshot(WorkingCalendar calendar, OfficeDirectory offices, DossierLifecycle lifecycle) {
     }
 
-    public LiveCalendar(WorkingCalendar shipped, DossierLifecycle shippedLifecycle, OfficeDirectory offices,
-                        JdbcClient jdbc) {
+    public LiveCalendar(WorkingCalendar shipped, LiveCatalogue catalogue, JdbcClient jdbc) {
         this.shipped = shipped;
-        this.shippedLifecycle = shippedLifecycle;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
     }
 
@@ -58,6 +57,12 @@ public class LiveCalendar {
         if (s == null) {
             s = load();
             current.compareAndSet(null, s);
+        } else if (s.offices() != catalogue.offices()) {
+            // The directory changed since: same calendar, a lifecycle over the new offices.
+            Snapshot rebuilt = new Snapshot(s.calendar(), catalogue.offices(),
+                    new DossierLifecycle(s.calendar(), catalogue.offices()));
+            current.compareAndSet(s, rebuilt);
+            s = rebuilt;
         }
         return s;
     }
@@ -66,15 +71,16 @@ public class LiveCalendar {
         String text = storedText();
         java.util.Optional<CounterHours> setting = jdbc.sql("select value from admin_setting where key = ?")
                 .param(COUNTER_HOURS).query(String.class).optional().map(CounterHours::parse);
+        OfficeDirectory offices = catalogue.offices();
         if (text.isEmpty() && setting.map(h -> h.toString().equals(shipped.counterHours().toString())).orElse(true)) {
-            // Nothing edited: the shipped calendar and lifecycle beans themselves (their caches are already warm).
-            return new Snapshot(shipped, shippedLifecycle);
+            // Nothing edited: the shipped calendar bean itself (its caches are already warm).
+            return new Snapshot(shipped, offices, new DossierLifecycle(shipped, offices));
         }
         CalendarOverrides stored = parse(text);
         CounterHours hours = setting.orElse(shipped.counterHours());
         WorkingCalendar calendar = WorkingCalendar.builder().overrides(shipped.overrides().plus(stored))
                 .counterHours(hours).build();
-        return new Snapshot(calendar, new DossierLifecycle(calendar, offices));
+        return new Snapshot(calendar, offices, new DossierLifecycle(calendar, offices));
     }
 
     /** The stored entries in the domain's text format. */

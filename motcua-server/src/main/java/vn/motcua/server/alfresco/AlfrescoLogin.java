@@ -11,8 +11,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 
 import java.util.EnumSet;
@@ -35,14 +35,14 @@ public class AlfrescoLogin implements AuthenticationProvider {
     private static final Logger log = LoggerFactory.getLogger(AlfrescoLogin.class);
 
     private final AlfrescoClient alfresco;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Map<String, String> tickets = new ConcurrentHashMap<>();
 
-    public AlfrescoLogin(AlfrescoClient alfresco, OfficeDirectory offices, JdbcClient jdbc, TransactionTemplate tx) {
+    public AlfrescoLogin(AlfrescoClient alfresco, LiveCatalogue catalogue, JdbcClient jdbc, TransactionTemplate tx) {
         this.alfresco = alfresco;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -74,7 +74,7 @@ public class AlfrescoLogin implements AuthenticationProvider {
         Set<String> officeIds = new TreeSet<>();
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String group : groups) {
-            OfficeSites.parseGroup(group).filter(g -> offices.byId(g.getKey()).isPresent()).ifPresent(g -> {
+            OfficeSites.parseGroup(group).filter(g -> catalogue.offices().byId(g.getKey()).isPresent()).ifPresent(g -> {
                 officeIds.add(g.getKey());
                 roles.add(g.getValue());
             });

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.server.alfresco.DossierMirror.Folder;
 import org.springframework.core.annotation.Order;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
@@ -22,6 +21,7 @@ import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.document.DocumentService;
 import vn.motcua.server.dossier.DossierService;
 import vn.motcua.server.dossier.DossierRepository;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.store.ContentStore;
 
 import java.time.Clock;
@@ -60,11 +60,11 @@ public class AlfrescoModeConfiguration {
 
     @Bean
     MirrorWriter alfrescoMirrorWriter(AlfrescoClient client, AlfrescoClient.Basic service, OfficeSites sites,
-                                      OfficeDirectory offices, DossierRepository dossiers, DocumentService documents,
+                                      LiveCatalogue catalogue, DossierRepository dossiers, DocumentService documents,
                                       JdbcClient jdbc, Clock clock,
                                       @Value("${motcua.alfresco.due-soon-hours}") long dueSoonHours) {
-        return new MirrorWriter(client, service, sites, offices, dossiers, documents,
-                new DossierMirror(offices, Duration.ofHours(dueSoonHours)), jdbc, clock);
+        return new MirrorWriter(client, service, sites, catalogue, dossiers, documents,
+                new DossierMirror(catalogue, Duration.ofHours(dueSoonHours)), jdbc, clock);
     }
 
     @Bean
@@ -75,10 +75,10 @@ public class AlfrescoModeConfiguration {
     }
 
     @Bean
-    OutboxWorker alfrescoOutboxWorker(AlfrescoOutbox outbox, OfficeSites sites, OfficeDirectory offices, Clock clock,
+    OutboxWorker alfrescoOutboxWorker(AlfrescoOutbox outbox, OfficeSites sites, LiveCatalogue catalogue, Clock clock,
                                       @Value("${motcua.alfresco.outbox.poll-millis}") long poll,
                                       @Value("${motcua.alfresco.outbox.batch}") int batch) {
-        return new OutboxWorker(outbox, sites, offices, clock, poll, batch);
+        return new OutboxWorker(outbox, sites, catalogue, clock, poll, batch);
     }
 
     @Bean
@@ -121,8 +121,9 @@ public class AlfrescoModeConfiguration {
 
     /** Replaces the local accounts: officers sign in with their Alfresco account. */
     @Bean
-    AlfrescoLogin alfrescoLogin(AlfrescoClient client, OfficeDirectory offices, JdbcClient jdbc, TransactionTemplate tx) {
-        return new AlfrescoLogin(client, offices, jdbc, tx);
+    AlfrescoLogin alfrescoLogin(AlfrescoClient client, LiveCatalogue catalogue, JdbcClient jdbc,
+                                TransactionTemplate tx) {
+        return new AlfrescoLogin(client, catalogue, jdbc, tx);
     }
 
     /** Replaces the embedded store for every user of {@link ContentStore}; the embedded one becomes its local staging. */

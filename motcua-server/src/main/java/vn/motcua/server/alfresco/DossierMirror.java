@@ -6,10 +6,10 @@ import vn.motcua.domain.dossier.Dossier;
 import vn.motcua.domain.dossier.DossierState;
 import vn.motcua.domain.dossier.HistoryEntry;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.procedure.OnlineLevel;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.dossier.StoredDossier;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,11 +39,11 @@ final class DossierMirror {
     record Target(String officeId, Folder folder, List<String> aspects, Map<String, String> properties) {
     }
 
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final Duration dueSoon;
 
-    DossierMirror(OfficeDirectory offices, Duration dueSoon) {
-        this.offices = offices;
+    DossierMirror(LiveCatalogue catalogue, Duration dueSoon) {
+        this.catalogue = catalogue;
         this.dueSoon = dueSoon;
     }
 
@@ -158,7 +158,7 @@ final class DossierMirror {
     }
 
     private Optional<Office> office(String id) {
-        return offices.byId(id);
+        return catalogue.offices().byId(id);
     }
 
     private static void put(Map<String, String> p, String qname, String value) {

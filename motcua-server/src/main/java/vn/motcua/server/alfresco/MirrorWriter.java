@@ -2,7 +2,6 @@ package vn.motcua.server.alfresco;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.server.alfresco.AlfrescoClient.Credentials;
 import vn.motcua.server.document.DocumentInspection;
 import vn.motcua.server.document.DocumentKind;
@@ -10,6 +9,7 @@ import vn.motcua.server.document.DocumentService;
 import vn.motcua.server.document.StoredDocument;
 import vn.motcua.server.dossier.DossierRepository;
 import vn.motcua.server.dossier.StoredDossier;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,19 +31,19 @@ class MirrorWriter {
     private final AlfrescoClient alfresco;
     private final Credentials service;
     private final OfficeSites sites;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final DossierRepository dossiers;
     private final DocumentService documents;
     private final DossierMirror mirror;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    MirrorWriter(AlfrescoClient alfresco, Credentials service, OfficeSites sites, OfficeDirectory offices,
+    MirrorWriter(AlfrescoClient alfresco, Credentials service, OfficeSites sites, LiveCatalogue catalogue,
                  DossierRepository dossiers, DocumentService documents, DossierMirror mirror, JdbcClient jdbc, Clock clock) {
         this.alfresco = alfresco;
         this.service = service;
         this.sites = sites;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.dossiers = dossiers;
         this.documents = documents;
         this.mirror = mirror;
@@ -70,7 +70,7 @@ class MirrorWriter {
             return;
         }
         DossierMirror.Target target = mirror.of(stored, clock.instant());
-        Office office = offices.byId(target.officeId())
+        Office office = catalogue.offices().byId(target.officeId())
                 .orElseThrow(() -> new IllegalStateException("office " + target.officeId() + " unknown"));
         String parent = sites.ensure(office).folders().get(target.folder());
         String name = stored.code();

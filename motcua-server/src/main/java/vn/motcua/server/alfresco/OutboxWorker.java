@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,17 +23,18 @@ class OutboxWorker implements SmartLifecycle {
 
     private final AlfrescoOutbox outbox;
     private final OfficeSites sites;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final Clock clock;
     private final long pollMillis;
     private final int batch;
     private ScheduledExecutorService executor;
     private volatile boolean provisioned;
 
-    OutboxWorker(AlfrescoOutbox outbox, OfficeSites sites, OfficeDirectory offices, Clock clock, long pollMillis, int batch) {
+    OutboxWorker(AlfrescoOutbox outbox, OfficeSites sites, LiveCatalogue catalogue, Clock clock, long pollMillis,
+                 int batch) {
         this.outbox = outbox;
         this.sites = sites;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.clock = clock;
         this.pollMillis = pollMillis;
         this.batch = batch;
@@ -51,7 +52,7 @@ class OutboxWorker implements SmartLifecycle {
     private boolean provisionAll() {
         LocalDate today = clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate();
         try {
-            for (Office office : offices.validOn(today)) {
+            for (Office office : catalogue.offices().validOn(today)) {
                 sites.ensure(office);
             }
             return true;

@@ -10,7 +10,7 @@ import vn.motcua.domain.DomainMessages;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.DossierState;
 import vn.motcua.domain.dossier.Verdict;
-import vn.motcua.domain.office.OfficeDirectory;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.web.Formats;
 
 import java.io.IOException;
@@ -34,12 +34,12 @@ public class ArchiveExport {
             "office", "receivedAt", "dueAt", "resolvedAt", "verdict");
 
     private final MessageSource messages;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final Formats formats;
 
-    public ArchiveExport(MessageSource messages, OfficeDirectory offices, Formats formats) {
+    public ArchiveExport(MessageSource messages, LiveCatalogue catalogue, Formats formats) {
         this.messages = messages;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.formats = formats;
     }
 
@@ -111,7 +111,7 @@ public class ArchiveExport {
         c.add(h.idNumberMasked());
         c.add(DomainMessages.format(locale, Channel.valueOf(h.channel()).labelKey()));
         c.add(DomainMessages.format(locale, DossierState.valueOf(h.state()).labelKey()));
-        c.add(offices.byId(h.receivingOffice()).map(o -> o.name(locale)).orElse(h.receivingOffice()));
+        c.add(catalogue.offices().byId(h.receivingOffice()).map(o -> o.name(locale)).orElse(h.receivingOffice()));
         c.add(formats.time(h.receivedAt()));
         c.add(formats.time(h.dueAt()));
         c.add(formats.time(h.resolvedAt()));

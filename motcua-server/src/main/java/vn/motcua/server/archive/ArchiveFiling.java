@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.domain.procedure.Procedure;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
+import vn.motcua.server.office.LiveCatalogue;
 
 /**
  * Gives the database the catalogue's retention period of every procedure version, which the filing trigger of
@@ -19,9 +19,9 @@ import vn.motcua.domain.procedure.ProcedureCatalogue;
 public class ArchiveFiling implements ApplicationRunner {
 
     private final JdbcClient jdbc;
-    private final ProcedureCatalogue catalogue;
+    private final LiveCatalogue catalogue;
 
-    public ArchiveFiling(JdbcClient jdbc, ProcedureCatalogue catalogue) {
+    public ArchiveFiling(JdbcClient jdbc, LiveCatalogue catalogue) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
     }
@@ -33,15 +33,18 @@ public class ArchiveFiling implements ApplicationRunner {
 
     @Transactional
     public void sync() {
-        for (Procedure p : catalogue.all()) {
-            jdbc.sql("""
-                            insert into archive_retention (procedure_code, procedure_version, retention_years, title_vi)
-                            values (?, ?, ?, ?)
-                            on conflict (procedure_code, procedure_version) do update
-                              set retention_years = excluded.retention_years, title_vi = excluded.title_vi""")
-                    .params(p.nationalCode(), p.version(),
-                            p.retention().years().isPresent() ? p.retention().years().getAsInt() : null, p.nameVi())
-                    .update();
-        }
+        catalogue.procedures().all().forEach(this::record);
+    }
+
+    /** Gives one version's retention to the database (also called by the catalogue administration, in its change). */
+    public void record(Procedure p) {
+        jdbc.sql("""
+                        insert into archive_retention (procedure_code, procedure_version, retention_years, title_vi)
+                        values (?, ?, ?, ?)
+                        on conflict (procedure_code, procedure_version) do update
+                          set retention_years = excluded.retention_years, title_vi = excluded.title_vi""")
+                .params(p.nationalCode(), p.version(),
+                        p.retention().years().isPresent() ? p.retention().years().getAsInt() : null, p.nameVi())
+                .update();
     }
 }

@@ -15,10 +15,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.DossierState;
 import vn.motcua.domain.dossier.Verdict;
-import vn.motcua.domain.office.OfficeDirectory;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 import vn.motcua.server.web.ApiErrors;
 
@@ -33,18 +32,16 @@ public class ArchivePage {
     private final ArchiveSearch search;
     private final ArchiveExport export;
     private final AuditLog audit;
-    private final ProcedureCatalogue catalogue;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final ApiErrors errors;
     private final ArchiveRecords records;
 
-    public ArchivePage(ArchiveSearch search, ArchiveExport export, AuditLog audit, ProcedureCatalogue catalogue,
-                       OfficeDirectory offices, ApiErrors errors, ArchiveRecords records) {
+    public ArchivePage(ArchiveSearch search, ArchiveExport export, AuditLog audit, LiveCatalogue catalogue,
+                       ApiErrors errors, ArchiveRecords records) {
         this.search = search;
         this.export = export;
         this.audit = audit;
         this.catalogue = catalogue;
-        this.offices = offices;
         this.errors = errors;
         this.records = records;
     }
@@ -54,9 +51,11 @@ public class ArchivePage {
                        Locale locale, Model model) {
         List<String> scope = ArchiveAccess.scope(user, search);
         model.addAttribute("p", params.toSingleValueMap());
-        model.addAttribute("procedures", catalogue.all().stream().map(pr -> pr.nationalCode()).distinct()
-                .map(code -> catalogue.versions(code).get(catalogue.versions(code).size() - 1)).toList());
-        model.addAttribute("offices", scope.stream().map(offices::byId).flatMap(java.util.Optional::stream).toList());
+        var procedures = catalogue.procedures();
+        model.addAttribute("procedures", procedures.all().stream().map(pr -> pr.nationalCode()).distinct()
+                .map(code -> procedures.versions(code).get(procedures.versions(code).size() - 1)).toList());
+        model.addAttribute("offices", scope.stream().map(catalogue.offices()::byId).flatMap(java.util.Optional::stream)
+                .toList());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("states", DossierState.values());
         model.addAttribute("verdicts", Verdict.values());

@@ -11,8 +11,8 @@ import vn.motcua.domain.dossier.Verdict;
 import vn.motcua.domain.office.Office;
 import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.procedure.Procedure;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.audit.PersonalData;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,12 +49,10 @@ public class ArchiveSearch {
     private static final char MARK_END = '\u0003';
 
     private final JdbcClient jdbc;
-    private final OfficeDirectory offices;
-    private final ProcedureCatalogue catalogue;
+    private final LiveCatalogue catalogue;
 
-    public ArchiveSearch(JdbcClient jdbc, OfficeDirectory offices, ProcedureCatalogue catalogue) {
+    public ArchiveSearch(JdbcClient jdbc, LiveCatalogue catalogue) {
         this.jdbc = jdbc;
-        this.offices = offices;
         this.catalogue = catalogue;
     }
 
@@ -62,6 +60,7 @@ public class ArchiveSearch {
     public List<String> scope(String officeId) {
         Set<String> ids = new LinkedHashSet<>();
         Deque<Office> todo = new ArrayDeque<>();
+        OfficeDirectory offices = catalogue.offices();
         offices.byId(officeId).ifPresentOrElse(todo::add, () -> ids.add(officeId));
         while (!todo.isEmpty()) {
             Office o = todo.pop();
@@ -135,7 +134,7 @@ public class ArchiveSearch {
 
     private ArchiveHit hit(ResultSet rs, Locale locale, String snippet) throws SQLException {
         String procedureCode = rs.getString("procedure_code");
-        Optional<Procedure> procedure = catalogue.version(procedureCode, rs.getInt("procedure_version"));
+        Optional<Procedure> procedure = catalogue.procedures().version(procedureCode, rs.getInt("procedure_version"));
         return new ArchiveHit(rs.getLong("id"), rs.getString("code"), procedureCode,
                 procedure.map(p -> p.name(locale)).orElse(procedureCode),
                 procedure.map(p -> field(p, locale)).orElse(""),
@@ -196,8 +195,9 @@ public class ArchiveSearch {
         return switch (facet) {
             case "state" -> DomainMessages.format(locale, DossierState.valueOf(value).labelKey());
             case "channel" -> DomainMessages.format(locale, Channel.valueOf(value).labelKey());
-            case "office" -> offices.byId(value).map(o -> o.name(locale)).orElse(value);
-            case "procedure" -> catalogue.versions(value).stream().reduce((a, b) -> b).map(p -> p.name(locale))
+            case "office" -> catalogue.offices().byId(value).map(o -> o.name(locale)).orElse(value);
+            case "procedure" -> catalogue.procedures().versions(value).stream().reduce((a, b) -> b)
+                    .map(p -> p.name(locale))
                     .orElse(value);
             case "verdict" -> "NONE".equals(value) ? "—" : DomainMessages.format(locale, Verdict.valueOf(value).labelKey());
             default -> value;
@@ -205,7 +205,8 @@ public class ArchiveSearch {
     }
 
     private String fieldOf(String procedureCode, Locale locale) {
-        return catalogue.versions(procedureCode).stream().reduce((a, b) -> b).map(p -> field(p, locale)).orElse("");
+        return catalogue.procedures().versions(procedureCode).stream().reduce((a, b) -> b).map(p -> field(p, locale))
+                .orElse("");
     }
 
     private static String field(Procedure p, Locale locale) {
@@ -214,7 +215,7 @@ public class ArchiveSearch {
 
     /** The procedures whose field (in either language, case-insensitively) is the given one. */
     private String[] proceduresOfField(String field) {
-        return catalogue.all().stream()
+        return catalogue.procedures().all().stream()
                 .filter(p -> p.fieldVi().equalsIgnoreCase(field) || p.fieldEn().equalsIgnoreCase(field))
                 .map(Procedure::nationalCode).distinct().toArray(String[]::new);
     }

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.UserDirectory;
 
 import java.util.Locale;
@@ -27,12 +27,12 @@ public class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final UserDirectory users;
     private final String password;
 
-    public DemoData(OfficeDirectory offices, UserDirectory users, @Value("${motcua.demo.password}") String password) {
-        this.offices = offices;
+    public DemoData(LiveCatalogue catalogue, UserDirectory users, @Value("${motcua.demo.password}") String password) {
+        this.catalogue = catalogue;
         this.users = users;
         this.password = password;
     }
@@ -40,7 +40,7 @@ public class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         StringBuilder banner = new StringBuilder("\n\nMotCua demo accounts (password: ").append(password).append(")\n");
-        for (Office office : offices.all()) {
+        for (Office office : catalogue.offices().all()) {
             banner.append("  ").append(office.nameVi()).append(" [").append(office.id()).append("]: ");
             for (Role role : Role.values()) {
                 String username = username(office.id(), role);

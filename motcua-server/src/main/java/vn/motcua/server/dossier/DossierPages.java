@@ -17,8 +17,8 @@ import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.Dossier;
 import vn.motcua.domain.dossier.DossierState;
 import vn.motcua.domain.dossier.NoticeChannel;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.server.document.DocumentService;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 import vn.motcua.server.slip.SlipFactory;
 import vn.motcua.server.web.ApiErrors;
@@ -43,16 +43,16 @@ public class DossierPages {
 
     private final DossierService service;
     private final DocumentService documents;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final WorkingCalendar calendar;
     private final ApiErrors errors;
     private final Clock clock;
 
-    public DossierPages(DossierService service, DocumentService documents, OfficeDirectory offices,
+    public DossierPages(DossierService service, DocumentService documents, LiveCatalogue catalogue,
                         WorkingCalendar calendar, ApiErrors errors, Clock clock) {
         this.service = service;
         this.documents = documents;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.calendar = calendar;
         this.errors = errors;
         this.clock = clock;
@@ -119,7 +119,7 @@ public class DossierPages {
         model.addAttribute("documents", documents.forDossier(d.id()));
         model.addAttribute("allowed", service.allowedActions(user, d.dossier()).stream().sorted().toList());
         model.addAttribute("slips", SlipFactory.available(d.dossier()).stream().map(f -> f.name().substring(1)).toList());
-        model.addAttribute("offices", offices.validOn(today).stream()
+        model.addAttribute("offices", catalogue.offices().validOn(today).stream()
                 .filter(o -> !o.id().equals(d.dossier().currentOfficeId())).toList());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("noticeChannels", NoticeChannel.values());

@@ -13,8 +13,8 @@ import vn.motcua.domain.dossier.Pause;
 import vn.motcua.domain.dossier.Verdict;
 import vn.motcua.domain.office.Role;
 import vn.motcua.domain.procedure.Procedure;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.domain.procedure.StepKind;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -42,9 +42,9 @@ import java.util.stream.Collectors;
 public class DossierRepository {
 
     private final JdbcClient jdbc;
-    private final ProcedureCatalogue catalogue;
+    private final LiveCatalogue catalogue;
 
-    public DossierRepository(JdbcClient jdbc, ProcedureCatalogue catalogue) {
+    public DossierRepository(JdbcClient jdbc, LiveCatalogue catalogue) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
     }
@@ -234,7 +234,8 @@ public class DossierRepository {
     }
 
     private Row row(ResultSet rs) throws SQLException {
-        Procedure procedure = catalogue.version(rs.getString("procedure_code"), rs.getInt("procedure_version"))
+        Procedure procedure = catalogue.procedures()
+                .version(rs.getString("procedure_code"), rs.getInt("procedure_version"))
                 .orElseThrow(() -> new IllegalStateException("stored dossier refers to a procedure version the catalogue lacks"));
         Optional<Pause> pause = Optional.empty();
         Optional<Instant> pauseSince = optInstant(rs, "pause_since");

@@ -4,8 +4,8 @@ import org.springframework.stereotype.Service;
 import vn.motcua.domain.DomainMessages;
 import vn.motcua.domain.code.DossierCode;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.server.dossier.DossierRepository;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,12 +20,12 @@ import java.util.Optional;
 public class PublicLookup {
 
     private final DossierRepository dossiers;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final Clock clock;
 
-    public PublicLookup(DossierRepository dossiers, OfficeDirectory offices, Clock clock) {
+    public PublicLookup(DossierRepository dossiers, LiveCatalogue catalogue, Clock clock) {
         this.dossiers = dossiers;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -40,12 +40,12 @@ public class PublicLookup {
             var d = s.dossier();
             return new Status(code, d.state().name(), DomainMessages.format(locale, d.state().labelKey()),
                     d.dueAt().orElse(null), d.isOverdue(clock.instant()), d.currentOfficeId(),
-                    offices.byId(d.currentOfficeId()).map(o -> o.name(locale)).orElse(d.currentOfficeId()),
+                    catalogue.offices().byId(d.currentOfficeId()).map(o -> o.name(locale)).orElse(d.currentOfficeId()),
                     d.results().stream().map(Object::toString).toList());
         });
     }
 
     public Optional<Office> office(String id) {
-        return offices.byId(id);
+        return catalogue.offices().byId(id);
     }
 }

@@ -8,9 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.procedure.Procedure;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.dossier.DeskException;
 
 import java.time.Clock;
@@ -24,12 +22,10 @@ import java.util.Optional;
 @Tag(name = "catalogue")
 public class CatalogueApi {
 
-    private final OfficeDirectory offices;
-    private final ProcedureCatalogue catalogue;
+    private final LiveCatalogue catalogue;
     private final Clock clock;
 
-    public CatalogueApi(OfficeDirectory offices, ProcedureCatalogue catalogue, Clock clock) {
-        this.offices = offices;
+    public CatalogueApi(LiveCatalogue catalogue, Clock clock) {
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -61,19 +57,19 @@ public class CatalogueApi {
     @GetMapping("/api/offices")
     @Operation(summary = "Offices valid today")
     public List<OfficeView> offices(Locale locale) {
-        return offices.validOn(today()).stream().map(o -> OfficeView.of(o, locale)).toList();
+        return catalogue.offices().validOn(today()).stream().map(o -> OfficeView.of(o, locale)).toList();
     }
 
     @GetMapping("/api/procedures")
     @Operation(summary = "Procedures in force today; q searches the name (with or without diacritics) and the code")
     public List<ProcedureView> procedures(@RequestParam Optional<String> q, Locale locale) {
-        return ProcedureSearch.search(catalogue.validOn(today()), q.orElse("")).stream()
+        return ProcedureSearch.search(catalogue.procedures().validOn(today()), q.orElse("")).stream()
                 .map(p -> ProcedureView.of(p, locale)).toList();
     }
 
     @GetMapping("/api/procedures/{code}")
     public ProcedureView procedure(@PathVariable String code, Locale locale) {
-        return catalogue.versionOn(code, today()).map(p -> ProcedureView.of(p, locale))
+        return catalogue.procedures().versionOn(code, today()).map(p -> ProcedureView.of(p, locale))
                 .orElseThrow(() -> new DeskException(HttpStatus.NOT_FOUND, "error.procedure.unknown"));
     }
 

@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Copies the office directory into the office table at start, parents first, so users and dossiers can reference offices.
+ * Copies the office directory in force into the office table at start (and {@link OfficeAdmin} each change), parents
+ * first, so users and dossiers can reference offices.
  * Offices are never deleted: old dossiers keep the office they were received under.
  */
 @Component
@@ -23,17 +23,17 @@ import java.util.Set;
 public class OfficeSync implements ApplicationRunner {
 
     private final JdbcClient jdbc;
-    private final OfficeDirectory directory;
+    private final LiveCatalogue live;
 
-    public OfficeSync(JdbcClient jdbc, OfficeDirectory directory) {
+    public OfficeSync(JdbcClient jdbc, LiveCatalogue live) {
         this.jdbc = jdbc;
-        this.directory = directory;
+        this.live = live;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        List<Office> pending = new ArrayList<>(directory.all());
+        List<Office> pending = new ArrayList<>(live.offices().all());
         Set<String> done = new HashSet<>();
         while (!pending.isEmpty()) {
             Office next = pending.stream()
@@ -46,7 +46,7 @@ public class OfficeSync implements ApplicationRunner {
         }
     }
 
-    private void upsert(Office o) {
+    void upsert(Office o) {
         jdbc.sql("""
                         insert into office (id, agency_code, level, parent_id, name_vi, name_en, valid_from, valid_until)
                         values (:id, :agency, :level, :parent, :vi, :en, :from, :until)

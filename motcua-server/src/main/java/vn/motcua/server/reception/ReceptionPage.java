@@ -13,11 +13,11 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import vn.motcua.domain.DomainException;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.Reception;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.document.DocumentService;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.dossier.StoredDossier;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.office.ProcedureSearch;
 import vn.motcua.server.security.DeskUser;
 import vn.motcua.server.web.ApiErrors;
@@ -37,13 +37,13 @@ import java.util.Optional;
 @Controller
 public class ReceptionPage {
 
-    private final ProcedureCatalogue catalogue;
+    private final LiveCatalogue catalogue;
     private final ReceptionService reception;
     private final DocumentService documents;
     private final ApiErrors errors;
     private final Clock clock;
 
-    public ReceptionPage(ProcedureCatalogue catalogue, ReceptionService reception, DocumentService documents,
+    public ReceptionPage(LiveCatalogue catalogue, ReceptionService reception, DocumentService documents,
                          ApiErrors errors, Clock clock) {
         this.catalogue = catalogue;
         this.reception = reception;
@@ -55,8 +55,9 @@ public class ReceptionPage {
     @GetMapping("/reception")
     public String form(@RequestParam Optional<String> procedure, Model model) {
         LocalDate today = LocalDate.now(clock);
-        model.addAttribute("procedures", catalogue.validOn(today));
-        model.addAttribute("procedure", procedure.flatMap(code -> catalogue.versionOn(code, today)).orElse(null));
+        model.addAttribute("procedures", catalogue.procedures().validOn(today));
+        model.addAttribute("procedure", procedure.flatMap(code -> catalogue.procedures().versionOn(code, today))
+                .orElse(null));
         model.addAttribute("channels", Channel.values());
         model.addAttribute("outcomes", Reception.Outcome.values());
         return "reception";
@@ -65,7 +66,8 @@ public class ReceptionPage {
     /** The htmx search: the list of matching procedures as a fragment. */
     @GetMapping("/reception/procedures")
     public String search(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("procedures", ProcedureSearch.search(catalogue.validOn(LocalDate.now(clock)), q));
+        model.addAttribute("procedures",
+                ProcedureSearch.search(catalogue.procedures().validOn(LocalDate.now(clock)), q));
         return "reception :: procedure-list";
     }
 

@@ -10,10 +10,8 @@ import vn.motcua.domain.dossier.Dossier;
 import vn.motcua.domain.dossier.Reception;
 import vn.motcua.domain.office.Actor;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
 import vn.motcua.domain.procedure.Procedure;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.document.DocumentKind;
 import vn.motcua.server.document.DocumentService;
@@ -21,6 +19,7 @@ import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.dossier.DossierRepository;
 import vn.motcua.server.dossier.StoredDossier;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 
 import java.time.Clock;
@@ -43,8 +42,7 @@ public class ReceptionService {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 .-]{6,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
 
-    private final ProcedureCatalogue catalogue;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     // The calendar in force (administrators edit it at run time), read on every call.
     private final vn.motcua.server.admin.LiveCalendar live;
     private final PostgresDailySequence sequence;
@@ -54,11 +52,10 @@ public class ReceptionService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ReceptionService(ProcedureCatalogue catalogue, OfficeDirectory offices, vn.motcua.server.admin.LiveCalendar live,
+    public ReceptionService(LiveCatalogue catalogue, vn.motcua.server.admin.LiveCalendar live,
                             PostgresDailySequence sequence, DossierRepository dossiers, DocumentService documents,
                             AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.catalogue = catalogue;
-        this.offices = offices;
         this.live = live;
         this.sequence = sequence;
         this.dossiers = dossiers;
@@ -80,9 +77,10 @@ public class ReceptionService {
         validate(c.applicant());
         Instant now = clock.instant();
         LocalDate day = now.atZone(WorkingCalendar.ZONE).toLocalDate();
-        Procedure procedure = catalogue.versionOn(c.procedureCode() == null ? "" : c.procedureCode().strip(), day)
+        Procedure procedure = catalogue.procedures()
+                .versionOn(c.procedureCode() == null ? "" : c.procedureCode().strip(), day)
                 .orElseThrow(() -> new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.procedure.unknown"));
-        Office office = offices.byId(user.officeId())
+        Office office = catalogue.offices().byId(user.officeId())
                 .orElseThrow(() -> new DeskException(HttpStatus.FORBIDDEN, "error.forbidden"));
         Set<String> provided = new HashSet<>(c.provided());
         c.uploads().forEach(u -> provided.add(u.component()));

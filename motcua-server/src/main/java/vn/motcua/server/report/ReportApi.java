@@ -10,10 +10,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.report.OfficeReport;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 
 import java.io.IOException;
@@ -33,14 +33,14 @@ public class ReportApi {
 
     private final ReportService reports;
     private final ReportExport export;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ReportApi(ReportService reports, ReportExport export, OfficeDirectory offices, AuditLog audit, Clock clock) {
+    public ReportApi(ReportService reports, ReportExport export, LiveCatalogue catalogue, AuditLog audit, Clock clock) {
         this.reports = reports;
         this.export = export;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.audit = audit;
         this.clock = clock;
     }
@@ -134,7 +134,7 @@ public class ReportApi {
     List<OfficeReport> rows(ReportRequest r) {
         List<OfficeReport> rows = new ArrayList<>();
         rows.add(reports.report(r.office(), r.period()));
-        offices.byId(r.office()).ifPresent(o -> offices.children(o).forEach(
+        catalogue.offices().byId(r.office()).ifPresent(o -> catalogue.offices().children(o).forEach(
                 child -> rows.add(reports.report(child.id(), r.period()))));
         return rows;
     }

@@ -13,8 +13,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.report.OfficeReport;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.web.Formats;
 
 import java.io.IOException;
@@ -41,14 +41,14 @@ public class ReportExport {
             ReportCategory.REFUSED, ReportCategory.STOPPED);
 
     private final MessageSource messages;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final Formats formats;
     private final Path fontDir;
 
-    public ReportExport(MessageSource messages, OfficeDirectory offices, Formats formats,
+    public ReportExport(MessageSource messages, LiveCatalogue catalogue, Formats formats,
                         @Value("${motcua.slip.font-dir:/usr/share/fonts/truetype/liberation2}") String fontDir) {
         this.messages = messages;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.formats = formats;
         this.fontDir = Path.of(fontDir);
     }
@@ -64,7 +64,7 @@ public class ReportExport {
 
     List<String> row(OfficeReport r, Locale locale) {
         List<String> cells = new ArrayList<>();
-        cells.add(offices.byId(r.officeId()).map(o -> o.name(locale)).orElse(r.officeId()));
+        cells.add(catalogue.offices().byId(r.officeId()).map(o -> o.name(locale)).orElse(r.officeId()));
         TABLE.forEach(c -> cells.add(String.valueOf(c.of(r))));
         cells.add(r.onTimeRate().map(v -> v.toPlainString() + " %").orElse("—"));
         cells.add(r.onlineRate().map(v -> v.toPlainString() + " %").orElse("—"));
@@ -97,7 +97,7 @@ public class ReportExport {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(text("report.book.title", locale)));
             cells(sheet.createRow(0), List.of(text("report.book.title", locale),
-                    offices.byId(office).map(o -> o.name(locale)).orElse(office)));
+                    catalogue.offices().byId(office).map(o -> o.name(locale)).orElse(office)));
             cells(sheet.createRow(2), bookHeader(locale));
             int i = 3;
             for (DossierLine l : lines) {
@@ -117,7 +117,7 @@ public class ReportExport {
     List<String> bookRow(int no, DossierLine l, Locale locale) {
         return List.of(String.valueOf(no), l.code(), l.procedure(), l.applicantName(),
                 l.address() == null ? "" : l.address(),
-                offices.byId(l.currentOffice()).map(o -> o.name(locale)).orElse(l.currentOffice()),
+                catalogue.offices().byId(l.currentOffice()).map(o -> o.name(locale)).orElse(l.currentOffice()),
                 formats.time(l.receivedAt()), formats.time(l.dueAt()), formats.time(l.transferredAt()),
                 formats.time(l.resolvedAt()), formats.time(l.returnedAt()), text("state." + l.state(), locale));
     }

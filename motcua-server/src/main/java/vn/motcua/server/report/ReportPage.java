@@ -9,10 +9,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.report.OfficeReport;
 import vn.motcua.domain.report.Period;
 import vn.motcua.server.archive.ArchiveSearch;
+import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 
 import java.io.IOException;
@@ -30,14 +30,14 @@ public class ReportPage {
     private final ReportService reports;
     private final ReportApi api;
     private final ArchiveSearch scope;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final Clock clock;
 
-    public ReportPage(ReportService reports, ReportApi api, ArchiveSearch scope, OfficeDirectory offices, Clock clock) {
+    public ReportPage(ReportService reports, ReportApi api, ArchiveSearch scope, LiveCatalogue catalogue, Clock clock) {
         this.reports = reports;
         this.api = api;
         this.scope = scope;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.clock = clock;
     }
 
@@ -118,7 +118,7 @@ public class ReportPage {
     private void common(DeskUser user, ReportRequest r, Model model) {
         model.addAttribute("office", r.office());
         model.addAttribute("period", r.period());
-        model.addAttribute("offices", scope.scope(user.officeId()).stream().map(offices::byId)
+        model.addAttribute("offices", scope.scope(user.officeId()).stream().map(catalogue.offices()::byId)
                 .flatMap(Optional::stream).toList());
         model.addAttribute("link", new Links(r));
     }

@@ -12,10 +12,10 @@ import vn.motcua.domain.dossier.Dossier;
 import vn.motcua.domain.dossier.DossierState;
 import vn.motcua.domain.dossier.HistoryEntry;
 import vn.motcua.domain.office.Office;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.procedure.Procedure;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.dossier.StoredDossier;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -37,12 +37,13 @@ public class SlipFactory {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     private final MessageSource messages;
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final String publicUrl;
 
-    public SlipFactory(MessageSource messages, OfficeDirectory offices, @Value("${motcua.public-url}") String publicUrl) {
+    public SlipFactory(MessageSource messages, LiveCatalogue catalogue,
+                       @Value("${motcua.public-url}") String publicUrl) {
         this.messages = messages;
-        this.offices = offices;
+        this.catalogue = catalogue;
         this.publicUrl = publicUrl;
     }
 
@@ -85,7 +86,7 @@ public class SlipFactory {
         if (!available(d).contains(form)) {
             throw new DeskException(HttpStatus.CONFLICT, "error.slip.notAvailable", form.name().substring(1));
         }
-        Office office = offices.byId(d.receivingOfficeId()).orElseThrow();
+        Office office = catalogue.offices().byId(d.receivingOfficeId()).orElseThrow();
         Procedure p = d.procedure();
         List<Slip.Field> fields = new ArrayList<>();
         List<String> paragraphs = new ArrayList<>();
@@ -158,7 +159,7 @@ public class SlipFactory {
     }
 
     private String officeName(String id) {
-        return offices.byId(id).map(Office::nameVi).orElse(id);
+        return catalogue.offices().byId(id).map(Office::nameVi).orElse(id);
     }
 
     private Slip.Field field(String key, String value) {

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import vn.motcua.domain.DomainMessages;
 import vn.motcua.domain.Labelled;
 import vn.motcua.domain.calendar.WorkingCalendar;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
+import vn.motcua.server.office.LiveCatalogue;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -19,11 +19,11 @@ public class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private final OfficeDirectory offices;
+    private final LiveCatalogue catalogue;
     private final MessageSource messages;
 
-    public Formats(OfficeDirectory offices, MessageSource messages) {
-        this.offices = offices;
+    public Formats(LiveCatalogue catalogue, MessageSource messages) {
+        this.catalogue = catalogue;
         this.messages = messages;
     }
 
@@ -49,7 +49,7 @@ public class Formats {
     }
 
     public String office(String id, Locale locale) {
-        return offices.byId(id).map(o -> o.name(locale)).orElse(id);
+        return catalogue.offices().byId(id).map(o -> o.name(locale)).orElse(id);
     }
 
     public String kebab(Enum<?> e) {

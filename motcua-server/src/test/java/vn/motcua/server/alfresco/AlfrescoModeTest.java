@@ -12,7 +12,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
 import vn.motcua.server.Desk;
 import vn.motcua.server.TestClockConfiguration;
@@ -88,7 +87,7 @@ class AlfrescoModeTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    OfficeDirectory offices;
+    vn.motcua.server.office.LiveCatalogue catalogue;
     @Autowired
     ContentStore store;
     @Autowired
@@ -153,7 +152,7 @@ class AlfrescoModeTest {
     @Test
     void everyOfficeGetsASiteWithRoleGroupsAndTheThreeFolders() {
         catchUp();
-        for (var office : offices.validOn(LocalDate.now(vn.motcua.domain.calendar.WorkingCalendar.ZONE))) {
+        for (var office : catalogue.offices().validOn(LocalDate.now(vn.motcua.domain.calendar.WorkingCalendar.ZONE))) {
             String site = "mc-" + office.id();
             assertThat(STUB.sites).containsKey(site);
             String library = STUB.sites.get(site);

@@ -4,8 +4,6 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.LinkedMultiValueMap;
-import vn.motcua.domain.office.OfficeDirectory;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.domain.report.OfficeReport;
 import vn.motcua.domain.report.Period;
 import vn.motcua.server.database.EmbeddedPostgres;
@@ -63,8 +61,8 @@ public final class ArchiveBench {
     }
 
     private static void measure(JdbcClient jdbc, int n) {
-        ProcedureCatalogue catalogue = ProcedureCatalogue.shipped();
-        ArchiveSearch search = new ArchiveSearch(jdbc, OfficeDirectory.shipped(), catalogue);
+        var catalogue = new vn.motcua.server.office.LiveCatalogue(jdbc);
+        ArchiveSearch search = new ArchiveSearch(jdbc, catalogue);
         List<String> scope = IntStream.rangeClosed(1, OFFICES).mapToObj(i -> "bench-" + i).toList();
         String[] fragments = {"nguyen van th", "tran thi h", "le duc", "pham minh q", "hoang ngoc", "dang quoc",
                 "vu thanh t", "bui xuan", "do gia h", "ngo huu"};

@@ -7,7 +7,6 @@ import vn.motcua.domain.office.OfficeLevel;
 import vn.motcua.domain.office.Role;
 import vn.motcua.domain.procedure.Component;
 import vn.motcua.domain.procedure.Procedure;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.Desk;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.TestClock;
@@ -30,14 +29,14 @@ class RoutesTest {
     @Autowired
     Desk desk;
     @Autowired
-    ProcedureCatalogue catalogue;
+    vn.motcua.server.office.LiveCatalogue catalogue;
     @Autowired
     TestClock clock;
 
     @Test
     void everyCommuneProcedureInForceFromReceptionToReturn() throws Exception {
         List<String> walked = new ArrayList<>();
-        for (Procedure p : catalogue.validOn(LocalDate.now(clock))) {
+        for (Procedure p : catalogue.procedures().validOn(LocalDate.now(clock))) {
             if (p.steps().stream().anyMatch(s -> s.level() != OfficeLevel.COMMUNE)) {
                 continue; // interconnected routes: see DossierLifeTest and the legacy route below
             }

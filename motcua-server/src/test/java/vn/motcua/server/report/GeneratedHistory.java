@@ -11,9 +11,7 @@ import vn.motcua.domain.dossier.Dossier;
 import vn.motcua.domain.dossier.Reception;
 import vn.motcua.domain.dossier.TransitionRefusedException;
 import vn.motcua.domain.office.Actor;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.dossier.DossierRepository;
 
@@ -44,9 +42,10 @@ public class GeneratedHistory {
     private final DossierRepository repository;
     private final JdbcClient jdbc;
 
-    public GeneratedHistory(OfficeDirectory offices, ProcedureCatalogue catalogue, WorkingCalendar calendar,
+    public GeneratedHistory(vn.motcua.server.office.LiveCatalogue catalogue, WorkingCalendar calendar,
                             DossierRepository repository, JdbcClient jdbc) {
-        this.oneStop = new OneStop(offices, catalogue, calendar, SEQUENCE);
+        // The legacy offices and procedure versions it uses are shipped ones, which administrators never change in tests.
+        this.oneStop = new OneStop(catalogue.offices(), catalogue.procedures(), calendar, SEQUENCE);
         this.repository = repository;
         this.jdbc = jdbc;
     }

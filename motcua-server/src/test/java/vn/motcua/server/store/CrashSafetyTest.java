@@ -10,12 +10,10 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.domain.code.DossierCode;
 import vn.motcua.domain.dossier.Channel;
-import vn.motcua.domain.dossier.DossierLifecycle;
 import vn.motcua.domain.dossier.Reception;
 import vn.motcua.domain.office.Actor;
 import vn.motcua.domain.office.AgencyCode;
 import vn.motcua.domain.office.Role;
-import vn.motcua.domain.procedure.ProcedureCatalogue;
 import vn.motcua.server.Desk;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.TestClock;
@@ -49,9 +47,9 @@ class CrashSafetyTest {
     @Autowired
     PostgresDailySequence sequence;
     @Autowired
-    DossierLifecycle lifecycle;
+    vn.motcua.server.admin.LiveCalendar live;
     @Autowired
-    ProcedureCatalogue catalogue;
+    vn.motcua.server.office.LiveCatalogue catalogue;
     @Autowired
     DossierRepository dossiers;
     @Autowired
@@ -70,7 +68,8 @@ class CrashSafetyTest {
         tx.executeWithoutResult(status -> {
             DossierCode code = sequence.nextCode(agency, day);
             taken[0] = code.sequence();
-            var d = lifecycle.receive(new Reception(catalogue.versionOn("2.000884", day).orElseThrow(),
+            var d = live.lifecycle().receive(new Reception(
+                    catalogue.procedures().versionOn("2.000884", day).orElseThrow(),
                     new Actor("phuong-ayun-pa.reception", Role.RECEPTION, "phuong-ayun-pa"), Channel.COUNTER, now,
                     Set.of("document", "id-document"), Reception.Outcome.ACCEPT, ""), code);
             dossiers.insert(d, new Applicant("Võ Thị F", "079123456700", null, null, null), now);
