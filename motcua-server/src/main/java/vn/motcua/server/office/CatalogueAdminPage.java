@@ -6,11 +6,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.node.ObjectNode;
 import vn.motcua.domain.calendar.TimeLimit;
@@ -149,6 +151,15 @@ public class CatalogueAdminPage {
             redirect.addFlashAttribute("imported", r);
             return r;
         }, "redirect:/admin/procedures", redirect, locale);
+    }
+
+    /** An unknown office or procedure in a page's address: the error page with the status, not a server error. */
+    @ExceptionHandler(DeskException.class)
+    ModelAndView failed(DeskException e, Locale locale) {
+        ModelAndView page = new ModelAndView("error-page");
+        page.setStatus(e.status());
+        page.addObject("error", errors.describe(e, locale));
+        return page;
     }
 
     /** A number when the text is one; otherwise the text itself, which the JSON checks report at its path. */

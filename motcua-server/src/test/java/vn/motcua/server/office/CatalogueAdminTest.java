@@ -374,5 +374,9 @@ class CatalogueAdminTest {
                 .andReturn().getFlashMap().get("saved")).isEqualTo(true);
         assertThat(live.procedures().version(code, 2).orElseThrow().validUntil()).contains(today().plusDays(9));
         assertThat(Desk.body(desk.get(WARD, Role.ADMIN, "/admin/procedures"))).contains("data-procedure=\"" + code + " v2\"");
+        MvcResult unknown = desk.get(WARD, Role.ADMIN, "/admin/procedures?code=9.999999");
+        assertThat(status(unknown)).isEqualTo(404);
+        assertThat(Desk.body(unknown)).contains("Không có thủ tục &quot;9.999999&quot;");
+        assertThat(status(desk.get(WARD, Role.ADMIN, "/admin/offices?edit=nowhere"))).isEqualTo(404);
     }
 }
