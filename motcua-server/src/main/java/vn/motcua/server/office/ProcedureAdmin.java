@@ -297,6 +297,7 @@ public class ProcedureAdmin {
             live.storedProcedures().forEach(p -> stored.put(LiveCatalogue.key(p), p));
             Change c = planner.plan(live.proceduresWith(stored.values()));
             stored.putAll(c.versions());
+            checkOffices(c.versions().values());
             checkOverlaps(stored, c.versions().values());
             try {
                 live.proceduresWith(stored.values());
@@ -319,6 +320,16 @@ public class ProcedureAdmin {
         });
         live.reload();
         return change.result();
+    }
+
+    /** A competent office named by a version must be in the directory (closed ones included: old versions name them). */
+    private void checkOffices(java.util.Collection<Procedure> changed) {
+        CatalogueJson.refuseIf(changed.stream()
+                .filter(p -> p.competentOfficeId().isPresent()
+                        && live.offices().byId(p.competentOfficeId().get()).isEmpty())
+                .map(p -> new CatalogueJson.Problem("$", "admin.json.unknownOffice", p.nationalCode(), p.version(),
+                        p.competentOfficeId().get()))
+                .toList());
     }
 
     /** Two versions of one code may not share a day; named precisely, as the domain's own check only names a file line. */

@@ -260,6 +260,10 @@ class CatalogueAdminTest {
                 "$.procedures[0].components[0].quantity", "$.procedures[0].components[0].mandatory");
         assertThat(Desk.<String>read(types, "$.errors[0].vi")).isNotEqualTo(Desk.read(types, "$.errors[0].en"));
         refused(importFile("[".repeat(50_000)), 400, "admin.json.refused");
+        MvcResult office = importFile(procedureFile("9.900005", 1).replace("\"competentOfficeId\" : null",
+                "\"competentOfficeId\" : \"nowhere\""));
+        refused(office, 400, "admin.json.refused");
+        assertThat(Desk.<List<String>>read(office, "$.errors[*].key")).containsExactly("admin.json.unknownOffice");
         refused(importFile("{\"schema\":\"motcua-catalogue/1\",\"procedures\":[],\"padding\":\"" + "x".repeat(10 << 20)
                 + "\"}"), 413, "admin.json.refused");
         // All or nothing: a new procedure and a changed copy of an existing version in one file.
