@@ -59,8 +59,8 @@ public class LiveCalendar {
             current.compareAndSet(null, s);
         } else if (s.offices() != catalogue.offices()) {
             // The directory changed since: same calendar, a lifecycle over the new offices.
-            Snapshot rebuilt = new Snapshot(s.calendar(), catalogue.offices(),
-                    new DossierLifecycle(s.calendar(), catalogue.offices()));
+            OfficeDirectory offices = catalogue.offices();
+            Snapshot rebuilt = new Snapshot(s.calendar(), offices, new DossierLifecycle(s.calendar(), offices));
             current.compareAndSet(s, rebuilt);
             s = rebuilt;
         }

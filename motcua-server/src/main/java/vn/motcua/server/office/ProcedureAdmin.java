@@ -79,9 +79,6 @@ public class ProcedureAdmin {
 
     /** A procedure with all its versions, oldest first. */
     public record ProcedureRow(String code, List<VersionRow> versions) {
-        public VersionRow latest() {
-            return versions.get(versions.size() - 1);
-        }
     }
 
     /** What an import did. */
@@ -104,12 +101,6 @@ public class ProcedureAdmin {
                 p.validUntil().orElse(null), p.timeLimit().amount(), p.timeLimit().unit().name(), p.onlineLevel().name(),
                 p.receptionLevel().name(), p.fee().amountVnd().isPresent() ? p.fee().amountVnd().getAsLong() : null,
                 p.isValidOn(today), p.validUntil().isPresent() && !later);
-    }
-
-    /** The latest version of a procedure in the exchange format: what the new-version form starts from. */
-    public ObjectNode latest(DeskUser user, String code) {
-        OfficeAdmin.admin(user);
-        return CatalogueJson.node(latestOf(live.procedures(), code));
     }
 
     /**
