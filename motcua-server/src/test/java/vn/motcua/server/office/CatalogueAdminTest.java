@@ -238,6 +238,40 @@ class CatalogueAdminTest {
     }
 
     @Test
+    void simultaneousNewVersionsAreSerialisedOnlyOneWins() throws Exception {
+        String code = "9.900007";
+        assertThat(status(importFile(procedureFile(code, 1)))).isEqualTo(200);
+        String json = "{\"validFrom\":\"" + today().plusDays(1) + "\"}";
+        int threads = 6;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<MvcResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return admin(post("/api/admin/procedures/{c}/versions", code), json);
+                }));
+            }
+            int created = 0;
+            for (var f : results) {
+                MvcResult r = f.get();
+                if (status(r) == 201) {
+                    created++;
+                } else {
+                    refused(r, 400, "admin.procedure.error.fromBeforePrevious");
+                }
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(live.procedures().versions(code)).extracting(Procedure::version).containsExactly(1, 2);
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'admin.procedure.version' and target = ?")
+                .param(code + " v2").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void exportImportRoundTripChangesNothingAndHostileImportsLeaveTheCatalogueUnchanged() throws Exception {
         MvcResult export = desk.get(WARD, Role.ADMIN, "/api/admin/procedures/export");
         assertThat(status(export)).isEqualTo(200);
