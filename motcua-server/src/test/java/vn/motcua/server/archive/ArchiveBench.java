@@ -83,7 +83,8 @@ public final class ArchiveBench {
         time("full-text phrase (subject only: 1/10 of documents) + one-year range", 5, i -> search.search(
                 ArchiveQuery.parse(query("text", common[i % common.length], "receivedFrom", "2024-01-01",
                         "receivedTo", "2024-12-31")), scope, Locale.ROOT));
-        ReportService reports = new ReportService(jdbc, new DossierRepository(jdbc, catalogue), search,
+        // report() never reads ratings, so the bench needs no satisfaction service.
+        ReportService reports = new ReportService(jdbc, new DossierRepository(jdbc, catalogue), search, null,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
         OfficeReport[] last = new OfficeReport[1];
         time("monthly report of one office (domain Reports over the loaded histories)", i -> last[0] = reports.report(
