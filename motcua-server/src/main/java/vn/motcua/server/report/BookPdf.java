@@ -78,7 +78,7 @@ final class BookPdf {
             if (y - height < MARGIN + 16) {
                 newPage();
             }
-            drawRow(cells, regular, height);
+            drawRow(cells, regular, height, false);
         }
         out.close();
         numberPages();
@@ -101,7 +101,7 @@ final class BookPdf {
         centered(texts.period(), regular, 10, width);
         y -= 10;
         List<List<String>> cells = cells(header, bold);
-        drawRow(cells, bold, height(cells));
+        drawRow(cells, bold, height(cells), true);
     }
 
     private List<List<String>> cells(List<String> row, PDFont font) throws IOException {
@@ -121,13 +121,14 @@ final class BookPdf {
         return cells.stream().mapToInt(List::size).max().orElse(1) * LEADING + 2 * PADDING + 1;
     }
 
-    private void drawRow(List<List<String>> cells, PDFont font, float height) throws IOException {
+    private void drawRow(List<List<String>> cells, PDFont font, float height, boolean centred) throws IOException {
         float x = MARGIN;
         for (int c = 0; c < cells.size(); c++) {
             out.addRect(x, y - height, widths[c], height);
             float baseline = y - PADDING - FONT_SIZE;
             for (String line : cells.get(c)) {
-                text(line, font, FONT_SIZE, x + PADDING, baseline);
+                float indent = centred ? Math.max(0, (widths[c] - 2 * PADDING - width(font, line)) / 2) : 0;
+                text(line, font, FONT_SIZE, x + PADDING + indent, baseline);
                 baseline -= LEADING;
             }
             x += widths[c];

@@ -47,7 +47,7 @@ class BookPdfTest {
 
     static final String RANGE = "from=2021-03-01&to=2021-04-30";
     static final int COUNT = 500;
-    static final String NAME = "Nguyễn Thị Ánh Tuyết";
+    static final String NAME = "Đàm Vĩnh Hưng";
     static final String ADDRESS = "Tổ dân phố 7, phường Đoàn Kết, thị xã Ayun Pa, tỉnh Gia Lai";
 
     @Autowired
@@ -71,7 +71,7 @@ class BookPdfTest {
             String phone = String.format("0912%06d", 300000 + i);
             idNumbers.add(id);
             phones.add(phone);
-            String name = i == 7 ? NAME : "Trần Văn Bình " + i;
+            String name = i == 7 ? NAME : "Kha Bá Vinh " + i;
             // One address far too long for a cell (cut with an ellipsis), one with a control character.
             String address = i == 11 ? (ADDRESS + " ").repeat(20) : i == 12 ? "Thôn 3\u0007, xã Ia Sao" : ADDRESS;
             List<UnaryOperator<Dossier>> steps = new ArrayList<>();
@@ -102,6 +102,10 @@ class BookPdfTest {
         try (PDDocument doc = Loader.loadPDF(r.getResponse().getContentAsByteArray())) {
             int pages = doc.getNumberOfPages();
             assertThat(pages).isGreaterThan(10);
+            java.nio.file.Path shots = java.nio.file.Path.of(System.getProperty("motcua.screenshots", "target/screenshots"));
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 110), "png",
+                    shots.resolve("form06.png").toFile());
             String all = nfc(new PDFTextStripper().getText(doc));
             // Every code once, in the book's order.
             int last = -1;

@@ -92,7 +92,7 @@ class SatisfactionTest {
         }
         int n = serial++;
         long id = history.store("1.001193", DOAN_KET, Channel.COUNTER, t,
-                new Applicant("Lê Thị Hài Lòng " + n, String.format("07920200%04d", n), "090512" + phone4, null, null),
+                new Applicant("Vũ Hữu Khiêm " + n, String.format("07920200%04d", n), "090512" + phone4, null, null),
                 steps);
         return new Made(id, jdbc.sql("select code from dossier where id = ?").param(id).query(String.class).single());
     }
@@ -198,6 +198,10 @@ class SatisfactionTest {
         }
         MvcResult pdf = desk.get(DOAN_KET, Role.LEADER, "/api/reports/export?what=report&format=pdf&" + range(p));
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+            java.nio.file.Path shots = java.nio.file.Path.of(System.getProperty("motcua.screenshots", "target/screenshots"));
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 110), "png",
+                    shots.resolve("report-table.png").toFile());
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ")).contains(e.rate().toPlainString() + " %")
                     .contains("Tỷ lệ hài");
         }
