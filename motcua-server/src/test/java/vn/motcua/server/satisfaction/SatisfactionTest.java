@@ -79,11 +79,14 @@ class SatisfactionTest {
     record Made(long id, String code) {
     }
 
-    /** A dossier of Đoàn Kết received at {@code t} with phone 09xx…{@code phone4}; returned unless told otherwise. */
+    /** A dossier of Đoàn Kết received at {@code t} with phone 09xx…{@code phone4}: returned, or else withdrawn. */
     Made dossier(Instant t, String phone4, boolean returned) {
+        // A dossier that is not returned is withdrawn, so it closes and never shows as overdue to other tests.
         List<UnaryOperator<Dossier>> steps = new ArrayList<>();
-        steps.add(history.act(new Action.TransferToProcessing(""), Role.RECEPTION, DOAN_KET, t.plusSeconds(600)));
-        if (returned) {
+        if (!returned) {
+            steps.add(history.act(new Action.Withdraw("rút"), Role.RECEPTION, DOAN_KET, t.plusSeconds(600)));
+        } else {
+            steps.add(history.act(new Action.TransferToProcessing(""), Role.RECEPTION, DOAN_KET, t.plusSeconds(600)));
             steps.add(history.act(new Action.SubmitForApproval(""), Role.SPECIALIST, DOAN_KET, t.plusSeconds(1200)));
             steps.add(history.act(new Action.Approve(""), Role.LEADER, DOAN_KET, t.plusSeconds(1800)));
             steps.add(history.act(new Action.SignResult(""), Role.LEADER, DOAN_KET, t.plusSeconds(2400)));
