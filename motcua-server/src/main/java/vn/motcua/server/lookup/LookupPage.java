@@ -53,8 +53,10 @@ public class LookupPage {
         } catch (DeskException e) {
             show(c, model, locale, response);
             response.setStatus(e.status().value());
-            // Shown beside the form; the typed digits and comment are not sent back.
+            // Shown beside the form, which keeps the answer and the comment (escaped) but never the typed digits.
             model.addAttribute("ratingError", messages.getMessage(e.key(), e.args(), e.key(), locale));
+            model.addAttribute("typedRating", rating.orElse(""));
+            model.addAttribute("typedComment", comment.orElse(""));
             return "lookup";
         } catch (DomainException e) {
             response.setStatus(400);
