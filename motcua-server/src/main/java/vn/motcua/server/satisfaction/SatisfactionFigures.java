@@ -17,12 +17,4 @@ public record SatisfactionFigures(String officeId, int ratings, int satisfied, i
         return Optional.of(BigDecimal.valueOf(satisfied).multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(ratings), 2, RoundingMode.HALF_UP));
     }
-
-    public int count(Rating r) {
-        return switch (r) {
-            case SATISFIED -> satisfied;
-            case NEUTRAL -> neutral;
-            case DISSATISFIED -> dissatisfied;
-        };
-    }
 }
