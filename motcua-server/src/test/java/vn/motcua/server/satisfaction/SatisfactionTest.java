@@ -283,6 +283,39 @@ class SatisfactionTest {
         assertThat(rateOnline("not a code", "1234", "SATISFIED", null).getResponse().getStatus()).isBetween(400, 422);
     }
 
+    @Test
+    void racingVotesKeepExactlyOneRating() throws Exception {
+        Made d = dossier(GeneratedHistory.at("2022-12-28T11:00"), "1357", true);
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> votes = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Rating rating = Rating.values()[i % 3];
+                votes.add(pool.submit(() -> {
+                    start.await();
+                    return rateOnline(d.code(), "1357", rating.name(), null).getResponse().getStatus();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var v : votes) {
+                statuses.add(v.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses.stream().filter(x -> x == 201)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from satisfaction_rating where dossier_id = ?").param(d.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        // Audited once, with the answer and no personal data.
+        List<String> audit = jdbc.sql("select actor || ' ' || action || ' ' || detail from audit_log where target = ?")
+                .param(d.code()).query(String.class).list();
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0)).startsWith("public satisfaction.online ").doesNotContain("1357");
+    }
+
     void problem(MvcResult r, int status, String key, String vi, String en) throws Exception {
         assertThat(r.getResponse().getStatus()).as(Desk.body(r)).isEqualTo(status);
         assertThat(Desk.<String>read(r, "$.key")).isEqualTo(key);
