@@ -1,5 +1,6 @@
 package vn.motcua.server.admin;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,7 @@ public class UserAdmin {
     private final Clock clock;
     private final boolean external;
 
+    @Autowired
     public UserAdmin(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, OfficeDirectory offices,
                      AuditLog audit, Clock clock, @Value("${motcua.store:embedded}") String store) {
         this(jdbc, passwords, policy, offices, audit, clock, "alfresco".equals(store));
