@@ -51,8 +51,14 @@ public class UserAdminPage {
                          @RequestParam String displayName, @RequestParam String officeId,
                          @RequestParam(required = false) List<String> roles, @RequestParam String password,
                          RedirectAttributes redirect, Locale locale) {
-        return change(() -> users.create(admin, new UserAdmin.NewAccount(username, displayName, officeId, roles, password)),
-                redirect, locale);
+        String page = change(() -> users.create(admin, new UserAdmin.NewAccount(username, displayName, officeId, roles,
+                password)), redirect, locale);
+        if (redirect.getFlashAttributes().containsKey("error")) {
+            // The form comes back filled in, except the password.
+            redirect.addFlashAttribute("draft", new UserAdmin.NewAccount(username, displayName, officeId,
+                    roles == null ? List.of() : roles, null));
+        }
+        return page;
     }
 
     @PostMapping("/admin/users/{username}/assign")

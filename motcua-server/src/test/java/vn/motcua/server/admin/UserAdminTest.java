@@ -350,6 +350,10 @@ class UserAdminTest {
                 .param("displayName", "X").param("officeId", WARD).param("roles", "LEADER").param("password", "abc")
                 .with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn();
         assertThat(refused.getFlashMap().get("error")).isEqualTo("The password must have at least 10 characters.");
+        UserAdmin.NewAccount draft = (UserAdmin.NewAccount) refused.getFlashMap().get("draft");
+        assertThat(draft.displayName()).isEqualTo("X");
+        assertThat(draft.roles()).containsExactly("LEADER");
+        assertThat(draft.password()).as("the form comes back without the password").isNull();
         MvcResult refusedVi = send(post("/admin/users").param("lang", "vi").param("username", newUsername())
                 .param("displayName", "X").param("officeId", WARD).param("roles", "LEADER").param("password", "abc"),
                 Role.ADMIN);
