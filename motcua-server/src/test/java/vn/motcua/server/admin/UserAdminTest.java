@@ -228,6 +228,28 @@ class UserAdminTest {
     }
 
     @Test
+    void aPasswordResetEndsTheSessionsOpenedBefore() throws Exception {
+        String username = created("SPECIALIST");
+        MockHttpSession before = session(username);
+        MockHttpSession other = session(username);
+        assertThat(desk.mvc().perform(get("/api/dossiers").session(before)).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(send(put("/api/admin/users/{u}/password", username).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"password\":\"Reset-by-admin-42\"}"), Role.ADMIN).getResponse().getStatus()).isEqualTo(204);
+        assertThat(desk.mvc().perform(get("/api/dossiers").session(before)).andReturn().getResponse().getStatus())
+                .isEqualTo(401);
+        assertThat(desk.mvc().perform(get("/api/dossiers").session(other)).andReturn().getResponse().getStatus())
+                .as("a session that made no request since its login").isEqualTo(401);
+        MvcResult r = login(username, "Reset-by-admin-42");
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
+        MockHttpSession after = (MockHttpSession) r.getRequest().getSession(false);
+        for (int i = 0; i < 2; i++) {
+            assertThat(desk.mvc().perform(get("/api/dossiers").session(after)).andReturn().getResponse().getStatus())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void roleAndOfficeChangesApplyWithoutANewLogin() throws Exception {
         String username = created("SPECIALIST");
         MockHttpSession session = session(username);
