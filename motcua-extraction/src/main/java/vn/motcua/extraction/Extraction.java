@@ -149,7 +149,7 @@ public final class Extraction {
             }
             TextHandler handler = new TextHandler(limits.maxChars(), cancelled);
             try (TikaInputStream tis = TikaInputStream.get(file, metadata)) {
-                parser.parse(tis, handler, metadata, context);
+                ENGINE.parser(limits, type).parse(tis, handler, metadata, context);
             } catch (WriteLimitReachedException e) {
                 // the text is cut at the limit; what we have is still useful
             } catch (org.xml.sax.SAXException e) {
