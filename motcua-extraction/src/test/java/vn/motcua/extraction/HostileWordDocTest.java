@@ -1,6 +1,7 @@
 package vn.motcua.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -82,10 +83,14 @@ class HostileWordDocTest {
         } finally {
             Biff8EncryptionKey.setCurrentUserPassword(null);
         }
-        try (HWPFDocument check = new HWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
-            throw new AssertionError("the file opened without a password, it is not encrypted");
-        } catch (org.apache.poi.EncryptedDocumentException expected) {
-            // what the test needs: a .doc that cannot be read without its password
+        assertThatThrownBy(() -> new HWPFDocument(new ByteArrayInputStream(out.toByteArray())).close())
+                .as("opened without the password").isInstanceOf(org.apache.poi.EncryptedDocumentException.class);
+        Biff8EncryptionKey.setCurrentUserPassword("mat-khau");
+        try (HWPFDocument withPassword = new HWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(withPassword.getFileInformationBlock().getFibBase().isFEncrypted()).isTrue();
+            assertThat(withPassword.getRange().text()).contains("GIẤY MỜI", "Võ Văn Hùng");
+        } finally {
+            Biff8EncryptionKey.setCurrentUserPassword(null);
         }
         ExtractionResult r = extract(out.toByteArray(), "mat.doc");
         assertFailure(r, Status.ENCRYPTED, "status.ENCRYPTED");
