@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.poi.hwpf.HWPFDocument;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class WordDocTest {
             for (String placeholder : DocTemplate.placeholders()) {
                 assertThat(count(text, placeholder)).as(placeholder).isEqualTo(1);
             }
-            Matcher any = Pattern.compile("\\{\\{[A-Z_0-9]+}}").matcher(text);
+            Matcher any = DocTemplate.PLACEHOLDER.matcher(text);
             List<String> found = new ArrayList<>();
             while (any.find()) {
                 found.add(any.group());

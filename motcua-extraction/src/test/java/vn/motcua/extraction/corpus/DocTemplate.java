@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -44,6 +46,9 @@ public enum DocTemplate {
     static final List<String> SIGNATURE = List.of("{{AUTHORITY}}", "{{SIGNER_TITLE}}", "", SIGNED, "",
             "{{SIGNER_NAME}}");
 
+    /** A placeholder as written in the templates. */
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[A-Z_0-9]+}}");
+
     private final String baseName;
 
     DocTemplate(String baseName) {
@@ -68,7 +73,7 @@ public enum DocTemplate {
         List<String> all = new ArrayList<>();
         for (List<String> block : List.of(ORG, NUMBER_BLOCK, List.of(DATE_LINE), MIDDLE, RECIPIENTS, SIGNATURE)) {
             for (String line : block) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{[A-Z_0-9]+}}").matcher(line);
+                Matcher m = PLACEHOLDER.matcher(line);
                 while (m.find()) {
                     all.add(m.group());
                 }
