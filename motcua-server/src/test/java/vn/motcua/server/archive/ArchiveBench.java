@@ -140,7 +140,8 @@ public final class ArchiveBench {
             delete from dossier_history where dossier_id >= 10000000;
             delete from dossier where id >= 10000000;
             create temp table search_indexes as select indexname, indexdef from pg_indexes
-              where indexname in ('dossier_name_trgm', 'dossier_code_trgm', 'document_text', 'document_signer_trgm',
+              where indexname in ('dossier_name_trgm', 'dossier_code_trgm', 'document_text', 'document_text_pairs',
+                                  'document_signer_trgm',
                                   'document_number', 'document_symbol', 'document_type');
             do $$ declare r record; begin
               for r in select indexname from search_indexes loop execute 'drop index ' || r.indexname; end loop; end $$;
@@ -215,8 +216,8 @@ public final class ArchiveBench {
                   || ' ' || (1 + (2147483647 & hashint4(gd.i * 17 + k)) % 30) as place) p;
             do $$ declare r record; begin
               for r in select indexdef from search_indexes loop execute r.indexdef; end loop; end $$;
-            analyze dossier;
-            analyze dossier_history;
-            analyze document
+            vacuum analyze dossier;
+            vacuum analyze dossier_history;
+            vacuum analyze document
             """;
 }
