@@ -59,6 +59,7 @@ public final class Extraction {
     private static final int LANGUAGE_SAMPLE = 10_000;
     /** The legacy-encoding verdict comes from the start of the text; a document is typed in one encoding. */
     private static final int LEGACY_SAMPLE = 20_000;
+    private static final Instant FILETIME_EPOCH = Instant.parse("1601-01-01T00:00:00Z");
 
     private static final Map<String, String> ISO_639_1 = iso6391();
     private static final TikaEngine ENGINE = new TikaEngine();
@@ -149,7 +150,7 @@ public final class Extraction {
             }
             TextHandler handler = new TextHandler(limits.maxChars(), cancelled);
             try (TikaInputStream tis = TikaInputStream.get(file, metadata)) {
-                parser.parse(tis, handler, metadata, context);
+                ENGINE.parser(limits, type).parse(tis, handler, metadata, context);
             } catch (WriteLimitReachedException e) {
                 // the text is cut at the limit; what we have is still useful
             } catch (org.xml.sax.SAXException e) {
@@ -308,9 +309,13 @@ public final class Extraction {
         return Optional.ofNullable(v);
     }
 
+    /**
+     * OLE2 files store "never" as FILETIME 0, which Tika passes on as 1601-01-01 (LibreOffice writes it for the
+     * last-saved date of every .doc it exports); such a date means absent.
+     */
     private static Optional<Instant> instant(Metadata m, Property p) {
         Date d = m.getDate(p);
-        return d == null ? Optional.empty() : Optional.of(d.toInstant());
+        return d == null || !d.toInstant().isAfter(FILETIME_EPOCH) ? Optional.empty() : Optional.of(d.toInstant());
     }
 
     private static String nfc(String s) {

@@ -49,6 +49,19 @@ final class TikaEngine {
 
     /** A parser with the zip-bomb guard thresholds of these limits; cheap, built per document. */
     AutoDetectParser parser(Limits limits) {
+        return parser(limits, detector);
+    }
+
+    /**
+     * The same parser for a document whose type is already detected: the top-level document is not detected a second
+     * time (magic detection reads up to 64 KB against every rule). Embedded documents still go through the context's
+     * detecting parser.
+     */
+    AutoDetectParser parser(Limits limits, MediaType detected) {
+        return parser(limits, (in, metadata) -> detected);
+    }
+
+    private AutoDetectParser parser(Limits limits, Detector detector) {
         AutoDetectParser parser = new AutoDetectParser(detector, parsers.toArray(new Parser[0]));
         AutoDetectParserConfig config = new AutoDetectParserConfig();
         config.setMaximumCompressionRatio(limits.maxCompressionRatio());

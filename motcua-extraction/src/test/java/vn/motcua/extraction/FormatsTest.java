@@ -28,7 +28,10 @@ import vn.motcua.extraction.corpus.PdfWriter;
 import vn.motcua.extraction.corpus.Spec;
 import vn.motcua.extraction.header.DocumentType;
 
-/** Each promised format read through the facade: media type, metadata, NFC text, language; and no OCR anywhere. */
+/**
+ * Each promised format read through the facade: media type, metadata, NFC text, language; and no OCR anywhere. Word
+ * 97-2003 (.doc) has its own test, {@link WordDocTest}.
+ */
 class FormatsTest {
 
     private static final String SENTENCE = "Quyết định về việc phê duyệt danh sách hộ nghèo trên địa bàn thị xã Ayun Pa,"
@@ -195,12 +198,6 @@ class FormatsTest {
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.mediaType()).contains("application/xml");
         assertThat(r.text()).contains(SENTENCE);
-    }
-
-    @Test
-    void legacyWordFormatHasAParser() {
-        // No binary .doc can be generated here (POI cannot create one); the parser's presence is what we can check.
-        assertThat(Extraction.parserNames()).contains("org.apache.tika.parser.microsoft.OfficeParser");
     }
 
     @Test

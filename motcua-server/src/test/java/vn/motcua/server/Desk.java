@@ -65,6 +65,21 @@ public class Desk {
         return ((Number) JsonPath.read(body(r), "$.id")).longValue();
     }
 
+    /** A dossier the office's leader approved, with the given PDF attached as the draft result by the specialist. */
+    public long approvedWithDraft(String office, byte[] draftPdf) throws Exception {
+        long id = receiveAccepted(office, "1.001193", "declaration", "birth-certificate");
+        ok(office, Role.RECEPTION, id, "transfer-to-processing", null);
+        MvcResult submitted = mvc.perform(multipart("/api/dossiers/{id}/actions/submit-for-approval", id)
+                .file(new MockMultipartFile("draft", "ket-qua.pdf", "application/pdf", draftPdf))
+                .with(as(office, Role.SPECIALIST)).with(csrf())).andReturn();
+        if (submitted.getResponse().getStatus() != 200) {
+            throw new AssertionError("submit-for-approval failed: " + submitted.getResponse().getStatus() + " "
+                    + body(submitted));
+        }
+        ok(office, Role.LEADER, id, "approve", null);
+        return id;
+    }
+
     public MvcResult act(String office, Role role, long id, String action, String json) throws Exception {
         return mvc.perform(post("/api/dossiers/{id}/actions/{action}", id, action)
                         .contentType(MediaType.APPLICATION_JSON).content(json == null ? "{}" : json)

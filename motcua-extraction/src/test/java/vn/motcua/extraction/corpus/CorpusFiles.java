@@ -23,6 +23,8 @@ public final class CorpusFiles {
                 case PDF_COLUMNS -> PdfWriter.write(page, false, false, spec.id(), out);
                 case PDF_COLUMNS_RIGHT_FIRST -> PdfWriter.write(page, false, true, spec.id(), out);
                 case PDF_LINES -> PdfWriter.write(page, true, false, spec.id(), out);
+                case DOC_TABLE -> DocWriter.write(spec, DocTemplate.DECREE_TABLE, encode, out);
+                case DOC_FLAT -> DocWriter.write(spec, DocTemplate.FLAT, encode, out);
             }
         }
         return file;

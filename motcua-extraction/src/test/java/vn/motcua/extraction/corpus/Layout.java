@@ -11,7 +11,11 @@ public enum Layout {
     /** PDF, the content stream holds the right column first (national title, date; signature before recipients). */
     PDF_COLUMNS_RIGHT_FIRST("pdf"),
     /** PDF, each visual row is written left then right on one baseline: text comes out line by line, merged. */
-    PDF_LINES("pdf");
+    PDF_LINES("pdf"),
+    /** Word 97-2003 from the committed template (header and signature in borderless tables), filled by POI HWPF. */
+    DOC_TABLE("doc"),
+    /** Word 97-2003 from the flat template: one column of paragraphs, signature before recipients. */
+    DOC_FLAT("doc");
 
     public final String extension;
 

@@ -42,13 +42,20 @@ final class Page {
             middle.addAll(spec.summaryLines());
         }
         middle.addAll(spec.bodyLines());
-        for (int i = 0; i < spec.fillerParagraphs(); i++) {
-            middle.add("Nội dung chi tiết, phần " + (i + 1) + ": các cơ quan, đơn vị tiếp tục thực hiện nhiệm vụ được"
-                    + " giao, bảo đảm tiến độ và chất lượng giải quyết thủ tục hành chính.");
-        }
+        middle.addAll(filler(spec.fillerParagraphs()));
         return new Page(new Columns(enc(spec.orgLines(), encode), enc(right, encode)),
                 new Columns(enc(numberLeft, encode), enc(spec.dateLines(), encode)), enc(middle, encode),
                 new Columns(enc(spec.recipientLines(), encode), enc(spec.signatureLines(), encode)));
+    }
+
+    /** Numbered paragraphs that lengthen a document without touching its header or signature. */
+    static List<String> filler(int paragraphs) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < paragraphs; i++) {
+            out.add("Nội dung chi tiết, phần " + (i + 1) + ": các cơ quan, đơn vị tiếp tục thực hiện nhiệm vụ được"
+                    + " giao, bảo đảm tiến độ và chất lượng giải quyết thủ tục hành chính.");
+        }
+        return out;
     }
 
     private static List<String> enc(List<String> lines, UnaryOperator<String> encode) {

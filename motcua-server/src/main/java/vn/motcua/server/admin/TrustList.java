@@ -40,18 +40,19 @@ public class TrustList {
     }
 
     public record Anchor(long id, String sha256, String subject, String issuer, Instant notBefore, Instant notAfter,
-                         boolean expired, Instant addedAt, String addedBy) {
+                         boolean expired, Instant addedAt, String addedBy, String serial) {
     }
 
     public List<Anchor> list(DeskUser user) {
         AdminCalendar.admin(user);
         Instant now = clock.instant();
         return jdbc.sql("""
-                        select id, sha256, subject, issuer, not_before, not_after, added_at, added_by
+                        select id, sha256, subject, issuer, not_before, not_after, added_at, added_by, der
                         from admin_trust_anchor where removed_at is null order by not_after""")
                 .query((rs, i) -> new Anchor(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                        rs.getTimestamp(6).toInstant().isBefore(now), rs.getTimestamp(7).toInstant(), rs.getString(8)))
+                        rs.getTimestamp(6).toInstant().isBefore(now), rs.getTimestamp(7).toInstant(), rs.getString(8),
+                        parse(rs.getBytes(9)).getSerialNumber().toString(16)))
                 .list();
     }
 
@@ -64,7 +65,10 @@ public class TrustList {
     @Transactional
     public Anchor add(DeskUser user, byte[] content) {
         AdminCalendar.admin(user);
-        if (content == null || content.length == 0 || content.length > MAX_BYTES) {
+        if (content != null && content.length > MAX_BYTES) {
+            throw new DeskException(HttpStatus.BAD_REQUEST, "admin.trust.error.tooLarge", MAX_BYTES / 1024);
+        }
+        if (content == null || content.length == 0) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "admin.error.certificate");
         }
         X509Certificate cert = parse(content);

@@ -3,6 +3,8 @@ package vn.motcua.server.archive;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.domain.DomainMessages;
 import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.dossier.Channel;
@@ -33,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Archive search over the desk's PostgreSQL tables (V200__search.sql): folded names with trigram similarity for partial
@@ -44,6 +48,8 @@ public class ArchiveSearch {
 
     /** Upper bound of one export, so that a careless "export everything" cannot exhaust the server. */
     public static final int MAX_EXPORT_ROWS = 50_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final char MARK_START = '\u0002';
     private static final char MARK_END = '\u0003';
@@ -73,8 +79,17 @@ public class ArchiveSearch {
 
     public ArchiveResult search(ArchiveQuery q, List<String> scope, Locale locale) {
         Filter f = filter(q, scope);
-        List<ArchiveHit> hits = hits(q, f, q.size(), (long) q.page() * q.size(), locale);
-        Map<String, List<ArchiveResult.Facet>> facets = facets(f, locale);
+        Map<String, Map<String, Long>> raw = emptyFacets();
+        List<ArchiveHit> hits;
+        if (f.selective()) {
+            hits = hitsAndFacets(q, f, locale, raw);
+        } else {
+            // A browse (scope, office, dates, states only): the page comes straight from an index in its sort order,
+            // and the facets are an aggregate of their own; materialising every row of the scope would cost more.
+            hits = hits(q, f, q.size(), (long) q.page() * q.size(), locale);
+            facetCounts(f, raw);
+        }
+        Map<String, List<ArchiveResult.Facet>> facets = facets(raw, locale);
         long total = facets.get("state").stream().mapToLong(ArchiveResult.Facet::count).sum();
         return new ArchiveResult(total, q.page(), q.size(), hits, facets);
     }
@@ -101,24 +116,71 @@ public class ArchiveSearch {
         return hits;
     }
 
-    private String select(ArchiveQuery q, Filter f, boolean snippets) {
-        String score = f.score.isEmpty() ? "0" : String.join(" + ", f.score);
-        String snippet = "null";
-        if (snippets && q.text().isPresent()) {
-            // The best matching document's text, with markers that survive HTML escaping (hit() turns them into <mark>).
-            snippet = """
-                    (select ts_headline('public.motcua_folded', translate(x.extracted_text, chr(2) || chr(3), '  '),
-                              websearch_to_tsquery('public.motcua_folded', :text),
-                              'StartSel=' || chr(2) || ', StopSel=' || chr(3)
-                                || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-                     from document x where x.dossier_id = d.id
-                       and x.text_tsv @@ websearch_to_tsquery('public.motcua_folded', :text)
-                     order by ts_rank(x.text_tsv, websearch_to_tsquery('public.motcua_folded', :text)) desc limit 1)""";
+    /**
+     * One statement for a selective query: the filter (trigram or full-text index scans, the costly part) runs once into
+     * a materialised set, and both the page of hits and the facet counts are read from it. The facets come back as JSON
+     * on every row (a lateral join keeps one row when the page is empty).
+     */
+    private List<ArchiveHit> hitsAndFacets(ArchiveQuery q, Filter f, Locale locale, Map<String, Map<String, Long>> raw) {
+        String sql = "with d as materialized (select " + COLUMNS + ", " + score(f) + " as score from dossier d where "
+                + f.where + "), f as (" + """
+                  select coalesce(json_agg(json_build_array(k, v, n)), '[]'::json) as facets from (
+                    select case when grouping(state) = 0 then 'state' when grouping(channel) = 0 then 'channel'
+                             when grouping(receiving_office) = 0 then 'office'
+                             when grouping(procedure_code) = 0 then 'procedure' else 'verdict' end as k,
+                           coalesce(state, channel, receiving_office, procedure_code, verdict) as v, count(*) as n
+                    from (select state, channel, receiving_office, procedure_code,
+                            coalesce(resolved_verdict, 'NONE') as verdict from d) g
+                    group by grouping sets ((state), (channel), (receiving_office), (procedure_code), (verdict))) x)
+                """ + "select f.facets, p.*, " + snippet(q, "p") + " as snippet from f left join lateral ("
+                + "select * from d order by " + order(q.sort()) + ", d.id desc limit :limit offset :offset) p on true"
+                + " order by " + order(q.sort()).replace("d.", "p.").replace("score", "p.score") + ", p.id desc";
+        Map<String, Object> params = new HashMap<>(f.params);
+        params.put("limit", q.size());
+        params.put("offset", (long) q.page() * q.size());
+        List<ArchiveHit> hits = new ArrayList<>();
+        boolean[] counted = {false};
+        jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+            if (!counted[0]) {
+                counted[0] = true;
+                for (JsonNode facet : JSON.readTree(rs.getString("facets"))) {
+                    raw.get(facet.get(0).asString()).put(facet.get(1).asString(), facet.get(2).asLong());
+                }
+            }
+            if (rs.getObject("id") != null) {
+                hits.add(hit(rs, locale, rs.getString("snippet")));
+            }
+        });
+        return hits;
+    }
+
+    private static final String COLUMNS = "d.id, d.code, d.procedure_code, d.procedure_version, d.applicant_name,"
+            + " d.applicant_id_number, d.channel, d.state, d.receiving_office, d.current_office, d.received_at, d.due_at,"
+            + " d.resolved_at, d.resolved_verdict";
+
+    private static String score(Filter f) {
+        return f.score.isEmpty() ? "0" : String.join(" + ", f.score);
+    }
+
+    /** The best matching document's text, with markers that survive HTML escaping (hit() turns them into <mark>). */
+    private static String snippet(ArchiveQuery q, String dossier) {
+        if (q.text().isEmpty()) {
+            return "null";
         }
-        return "select d.id, d.code, d.procedure_code, d.procedure_version, d.applicant_name, d.applicant_id_number,"
-                + " d.channel, d.state, d.receiving_office, d.current_office, d.received_at, d.due_at, d.resolved_at,"
-                + " d.resolved_verdict, " + score + " as score, " + snippet + " as snippet"
-                + " from dossier d where " + f.where + " order by " + order(q.sort()) + ", d.id desc";
+        return """
+                (select ts_headline('public.motcua_folded', translate(x.extracted_text, chr(2) || chr(3), '  '),
+                          websearch_to_tsquery('public.motcua_folded', :text),
+                          'StartSel=' || chr(2) || ', StopSel=' || chr(3)
+                            || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
+                 from document x where x.dossier_id = %s.id
+                   and x.text_tsv @@ websearch_to_tsquery('public.motcua_folded', :text)
+                 order by ts_rank(x.text_tsv, websearch_to_tsquery('public.motcua_folded', :text)) desc limit 1)"""
+                .formatted(dossier);
+    }
+
+    private String select(ArchiveQuery q, Filter f, boolean snippets) {
+        return "select " + COLUMNS + ", " + score(f) + " as score, " + (snippets ? snippet(q, "d") : "null")
+                + " as snippet from dossier d where " + f.where + " order by " + order(q.sort()) + ", d.id desc";
     }
 
     private static String order(ArchiveQuery.Sort sort) {
@@ -151,11 +213,15 @@ public class ArchiveSearch {
                 .replace(String.valueOf(MARK_END), "</mark>");
     }
 
-    private Map<String, List<ArchiveResult.Facet>> facets(Filter f, Locale locale) {
+    private static Map<String, Map<String, Long>> emptyFacets() {
         Map<String, Map<String, Long>> raw = new LinkedHashMap<>();
         for (String facet : List.of("state", "channel", "office", "procedure", "verdict")) {
             raw.put(facet, new HashMap<>());
         }
+        return raw;
+    }
+
+    private void facetCounts(Filter f, Map<String, Map<String, Long>> raw) {
         jdbc.sql("""
                         select grouping(d.state) = 0 as by_state, grouping(d.channel) = 0 as by_channel,
                           grouping(d.receiving_office) = 0 as by_office, grouping(d.procedure_code) = 0 as by_procedure,
@@ -179,6 +245,9 @@ public class ArchiveSearch {
                         raw.get("verdict").put(rs.getString("verdict"), n);
                     }
                 });
+    }
+
+    private Map<String, List<ArchiveResult.Facet>> facets(Map<String, Map<String, Long>> raw, Locale locale) {
         Map<String, Long> fields = new HashMap<>();
         raw.get("procedure").forEach((code, n) -> fields.merge(fieldOf(code, locale), n, Long::sum));
         raw.put("field", fields);
@@ -220,15 +289,20 @@ public class ArchiveSearch {
                 .map(Procedure::nationalCode).distinct().toArray(String[]::new);
     }
 
-    private record Filter(String where, Map<String, Object> params, List<String> score) {
+    /** {@code selective}: a name, code, ID number or document criterion narrows the rows down through its own index. */
+    private record Filter(String where, Map<String, Object> params, List<String> score, boolean selective) {
     }
 
     private Filter filter(ArchiveQuery q, List<String> scope) {
         List<String> and = new ArrayList<>();
         List<String> score = new ArrayList<>();
         Map<String, Object> p = new HashMap<>();
-        and.add("d.involved_offices && cast(:scope as text[])");
-        p.put("scope", scope.toArray(String[]::new));
+        if (q.office().isEmpty() || !scope.contains(q.office().get())) {
+            and.add("d.involved_offices && cast(:scope as text[])");
+            p.put("scope", scope.toArray(String[]::new));
+        }
+        // else: the receiving office is always among the involved ones, so a receiving office inside the scope already
+        // keeps the query inside it, and the planner is spared a scan of the office's whole history in that index.
         q.code().ifPresent(c -> {
             and.add("d.code ilike :code escape '\\'");
             p.put("code", "%" + likeEscape(c) + "%");
@@ -298,15 +372,53 @@ public class ArchiveSearch {
                 p.put("signatureVerdict", v);
             });
             q.text().ifPresent(t -> {
-                doc.add("x.text_tsv @@ websearch_to_tsquery('public.motcua_folded', :text)");
+                List<String> pairs = phrasePairs(t);
+                if (pairs.isEmpty()) {
+                    doc.add("x.text_tsv @@ websearch_to_tsquery('public.motcua_folded', :text)");
+                } else {
+                    // The word-pair index narrows the documents down; the phrase itself is then checked on each of
+                    // them (the function form, so that the planner does not also scan the words' index).
+                    for (int i = 0; i < pairs.size(); i++) {
+                        doc.add("x.text_pairs @@ cast(:pairs" + i + " as tsquery)");
+                        p.put("pairs" + i, pairs.get(i));
+                    }
+                    doc.add("ts_match_vq(x.text_tsv, websearch_to_tsquery('public.motcua_folded', :text))");
+                }
                 score.add("coalesce((select max(ts_rank(x.text_tsv, websearch_to_tsquery('public.motcua_folded', :text)))"
                         + " from document x where x.dossier_id = d.id), 0)");
                 p.put("text", t);
             });
             and.add("exists (select 1 from document x where x.dossier_id = d.id and " + String.join(" and ", doc) + ")");
         }
-        return new Filter(String.join(" and ", and), p, score);
+        boolean selective = q.name().isPresent() || q.code().isPresent() || q.idNumber().isPresent()
+                || q.documentCriteria();
+        return new Filter(String.join(" and ", and), p, score, selective);
     }
+
+    /**
+     * The word pairs (V207__search_word_pairs.sql) of each quoted phrase that every hit must contain: none when the query
+     * has an OR (a phrase is then optional) or only negated or one-word phrases.
+     */
+    private List<String> phrasePairs(String text) {
+        if (OR_WORD.matcher(text).find()) {
+            return List.of();
+        }
+        List<String> pairs = new ArrayList<>();
+        Matcher m = PHRASE.matcher(text);
+        while (m.find()) {
+            if (m.group(1).isEmpty()) {
+                String query = jdbc.sql("select cast(motcua_phrase_pairs(?) as text)").param(m.group(2))
+                        .query((rs, i) -> rs.getString(1)).single();
+                if (query != null) {
+                    pairs.add(query);
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private static final Pattern PHRASE = Pattern.compile("(-?)\"([^\"]*)\"");
+    private static final Pattern OR_WORD = Pattern.compile("(?i)(^|\\s)or(\\s|$)");
 
     private static void range(ArchiveQuery.DateRange r, String column, String name, List<String> and,
                               Map<String, Object> p) {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import vn.motcua.domain.report.OfficeReport;
+import vn.motcua.domain.report.Period;
 import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.web.Formats;
 
@@ -26,8 +27,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report table and the tracking book (Form 06) as XLSX, and the report table as PDF (A4 landscape, Liberation Serif
- * for Vietnamese, like the slips).
+ * The report table and the tracking book (Form 06) as XLSX and as PDF (A4 landscape, Liberation Serif for Vietnamese,
+ * like the slips).
  */
 @Component
 public class ReportExport {
@@ -59,35 +60,46 @@ public class ReportExport {
         TABLE.forEach(c -> h.add(text("report.cat." + c.name(), locale)));
         h.add(text("report.onTimeRate", locale));
         h.add(text("report.onlineRate", locale));
+        h.add(text("report.sat.SATISFIED", locale));
+        h.add(text("report.sat.RATED", locale));
+        h.add(text("report.sat.rate", locale));
         return h;
     }
 
-    List<String> row(OfficeReport r, Locale locale) {
+    List<String> row(TableRow row, Locale locale) {
+        OfficeReport r = row.report();
         List<String> cells = new ArrayList<>();
         cells.add(catalogue.offices().byId(r.officeId()).map(o -> o.name(locale)).orElse(r.officeId()));
         TABLE.forEach(c -> cells.add(String.valueOf(c.of(r))));
         cells.add(r.onTimeRate().map(v -> v.toPlainString() + " %").orElse("—"));
         cells.add(r.onlineRate().map(v -> v.toPlainString() + " %").orElse("—"));
+        cells.add(String.valueOf(row.satisfaction().satisfied()));
+        cells.add(String.valueOf(row.satisfaction().ratings()));
+        cells.add(row.satisfaction().rate().map(v -> v.toPlainString() + " %").orElse("—"));
         return cells;
     }
 
-    public void xlsx(List<OfficeReport> rows, Locale locale, OutputStream out) throws IOException {
+    public void xlsx(List<TableRow> tableRows, Locale locale, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(text("report.title", locale)));
-            OfficeReport first = rows.get(0);
+            OfficeReport first = tableRows.get(0).report();
             cells(sheet.createRow(0), List.of(text("report.title", locale),
                     formats.date(first.period().start()) + " – " + formats.date(first.period().end().minusSeconds(1))));
             cells(sheet.createRow(2), header(locale));
             int i = 3;
-            for (OfficeReport r : rows) {
+            for (TableRow t : tableRows) {
+                OfficeReport r = t.report();
                 Row row = sheet.createRow(i++);
-                List<String> values = row(r, locale);
+                List<String> values = row(t, locale);
                 row.createCell(0).setCellValue(values.get(0));
                 for (int c = 0; c < TABLE.size(); c++) {
                     row.createCell(c + 1).setCellValue(TABLE.get(c).of(r));
                 }
                 r.onTimeRate().ifPresent(v -> row.createCell(TABLE.size() + 1).setCellValue(v.doubleValue()));
                 r.onlineRate().ifPresent(v -> row.createCell(TABLE.size() + 2).setCellValue(v.doubleValue()));
+                row.createCell(TABLE.size() + 3).setCellValue(t.satisfaction().satisfied());
+                row.createCell(TABLE.size() + 4).setCellValue(t.satisfaction().ratings());
+                t.satisfaction().rate().ifPresent(v -> row.createCell(TABLE.size() + 5).setCellValue(v.doubleValue()));
             }
             book.write(out);
         }
@@ -119,10 +131,57 @@ public class ReportExport {
                 l.address() == null ? "" : l.address(),
                 catalogue.offices().byId(l.currentOffice()).map(o -> o.name(locale)).orElse(l.currentOffice()),
                 formats.time(l.receivedAt()), formats.time(l.dueAt()), formats.time(l.transferredAt()),
-                formats.time(l.resolvedAt()), formats.time(l.returnedAt()), text("state." + l.state(), locale));
+                formats.time(l.resolvedAt()), formats.time(l.returnedAt()), note(l, locale));
     }
 
-    public void pdf(List<OfficeReport> rows, Locale locale, OutputStream out) throws IOException {
+    /** The state, and for a resolved dossier how it finished against its due date (early / on time / late). */
+    private String note(DossierLine l, Locale locale) {
+        String state = text("state." + l.state(), locale);
+        return l.verdict() == null ? state : state + " – " + formats.label(l.verdict(), locale);
+    }
+
+    /**
+     * The tracking book (Form 06) as an A4 landscape PDF with the same columns as {@link #bookXlsx}: office, title and
+     * period on every page, the header row repeated, "Trang x/y" at the foot, Liberation Serif embedded.
+     */
+    public void bookPdf(List<DossierLine> lines, String office, Period period, Locale locale, OutputStream out)
+            throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDFont font = PDType0Font.load(doc, font("LiberationSerif-Regular.ttf").toFile());
+            PDFont boldFont = PDType0Font.load(doc, font("LiberationSerif-Bold.ttf").toFile());
+            BookPdf.Texts texts = new BookPdf.Texts(
+                    catalogue.offices().byId(office).map(o -> o.name(locale)).orElse(office).toUpperCase(locale),
+                    text("report.book.pdfTitle", locale),
+                    messages.getMessage("report.book.pdfPeriod", new Object[]{formats.date(period.start()),
+                            formats.date(period.end().minusSeconds(1))}, locale),
+                    (page, total) -> messages.getMessage("report.book.page",
+                            new Object[]{String.valueOf(page), String.valueOf(total)}, locale));
+            String longestCode = lines.stream().map(DossierLine::code).reduce((a, b) -> a.length() >= b.length() ? a : b)
+                    .orElse("");
+            String date = "00/00/0000";
+            // no, code, procedure, applicant, address, office, received, due, transferred, resolved, returned, note
+            List<String> fixed = java.util.Arrays.asList(String.valueOf(lines.size()), longestCode, null, null, null,
+                    null, date, date, date, date, date, null);
+            float[] weights = {0, 0, 3, 2, 2.2f, 1.6f, 0, 0, 0, 0, 0, 1.8f};
+            List<List<String>> rows = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                rows.add(bookRow(i + 1, lines.get(i), locale));
+            }
+            new BookPdf(doc, font, boldFont, texts, bookHeader(locale), fixed, weights).write(rows);
+            doc.save(out);
+        }
+    }
+
+    private Path font(String file) {
+        Path path = fontDir.resolve(file);
+        if (!Files.isReadable(path)) {
+            throw new IllegalStateException("Liberation Serif fonts not found in " + fontDir
+                    + " (Debian package fonts-liberation2; set motcua.slip.font-dir)");
+        }
+        return path;
+    }
+
+    public void pdf(List<TableRow> rows, Locale locale, OutputStream out) throws IOException {
         Path regular = fontDir.resolve("LiberationSerif-Regular.ttf");
         Path bold = fontDir.resolve("LiberationSerif-Bold.ttf");
         if (!Files.isReadable(regular) || !Files.isReadable(bold)) {
@@ -135,7 +194,7 @@ public class ReportExport {
             PDRectangle a4 = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
             PDPage page = new PDPage(a4);
             doc.addPage(page);
-            OfficeReport first = rows.get(0);
+            OfficeReport first = rows.get(0).report();
             try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
                 float x0 = 30;
                 float y = a4.getHeight() - 40;
@@ -154,7 +213,7 @@ public class ReportExport {
                     cellText(s, boldFont, 7, x0 + officeWidth + (c - 1) * width, y, width, header.get(c));
                 }
                 y -= rowHeight;
-                for (OfficeReport r : rows) {
+                for (TableRow r : rows) {
                     List<String> cells = row(r, locale);
                     grid(s, x0, y, officeWidth, width, cells.size(), 30);
                     cellText(s, font, 8, x0, y, officeWidth, cells.get(0));

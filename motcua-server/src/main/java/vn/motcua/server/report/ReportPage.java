@@ -13,6 +13,7 @@ import vn.motcua.domain.report.OfficeReport;
 import vn.motcua.domain.report.Period;
 import vn.motcua.server.archive.ArchiveSearch;
 import vn.motcua.server.office.LiveCatalogue;
+import vn.motcua.server.satisfaction.Rating;
 import vn.motcua.server.security.DeskUser;
 
 import java.io.IOException;
@@ -75,6 +76,19 @@ public class ReportPage {
         return "report-list";
     }
 
+    @GetMapping("/reports/satisfaction")
+    public String satisfaction(@AuthenticationPrincipal DeskUser user, @RequestParam MultiValueMap<String, String> params,
+                               Locale locale, Model model) {
+        ReportRequest r = ReportRequest.parse(user, params, reports, clock);
+        Optional<Rating> rating = ReportRequest.rating(params.getFirst("rating"));
+        common(user, r, model);
+        model.addAttribute("heading", "report.sat.heading." + rating.map(Enum::name).orElse("RATED"));
+        List<ReportApi.RatedLine> rated = api.rated(r, rating, locale);
+        model.addAttribute("lines", rated.stream().map(ReportApi.RatedLine::dossier).toList());
+        model.addAttribute("rated", rated);
+        return "report-list";
+    }
+
     @GetMapping("/reports/book")
     public String book(@AuthenticationPrincipal DeskUser user, @RequestParam MultiValueMap<String, String> params,
                        Locale locale, Model model) {
@@ -94,6 +108,9 @@ public class ReportPage {
         common(user, r, model);
         ReportService.Dashboard d = reports.dashboard(r.office());
         model.addAttribute("dashboard", d);
+        java.time.LocalDate today = d.at().atZone(vn.motcua.domain.calendar.WorkingCalendar.ZONE).toLocalDate();
+        model.addAttribute("satisfactionFrom", today.withDayOfMonth(1));
+        model.addAttribute("satisfactionTo", today.withDayOfMonth(today.lengthOfMonth()));
         String list = params.getFirst("list");
         Optional<List<Long>> ids = Optional.ofNullable(list).map(l -> switch (l) {
             case "dueToday" -> d.dueToday();
@@ -149,6 +166,17 @@ public class ReportPage {
             p.set("to", r.period().to().toString());
             p.set("category", c.name());
             return "/reports/drill?" + UriComponentsBuilder.newInstance().queryParams(p).encode().build().getQuery();
+        }
+
+        public String satisfaction(String office, String rating) {
+            MultiValueMap<String, String> p = new LinkedMultiValueMap<>();
+            p.set("office", office);
+            p.set("from", r.period().from().toString());
+            p.set("to", r.period().to().toString());
+            if (rating != null) {
+                p.set("rating", rating);
+            }
+            return "/reports/satisfaction?" + UriComponentsBuilder.newInstance().queryParams(p).encode().build().getQuery();
         }
 
         public String export(String what, String format) {

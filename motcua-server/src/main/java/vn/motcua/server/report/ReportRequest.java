@@ -7,12 +7,14 @@ import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.office.Role;
 import vn.motcua.domain.report.Period;
 import vn.motcua.server.dossier.DeskException;
+import vn.motcua.server.satisfaction.Rating;
 import vn.motcua.server.security.DeskUser;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a report request names: the office (default: the user's) and the period — {@code year} and {@code month}, or
@@ -55,6 +57,18 @@ record ReportRequest(String office, Period period) {
             return ReportCategory.valueOf(String.valueOf(value).toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "report.error.category", String.valueOf(value));
+        }
+    }
+
+    /** The optional answer of a satisfaction drill-down; blank = all ratings. */
+    static Optional<Rating> rating(String value) {
+        if (blank(value)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Rating.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new DeskException(HttpStatus.BAD_REQUEST, "report.error.category", value);
         }
     }
 

@@ -13,6 +13,9 @@ import vn.motcua.server.archive.ArchiveSearch;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.dossier.DossierRepository;
 import vn.motcua.server.dossier.StoredDossier;
+import vn.motcua.server.satisfaction.Rating;
+import vn.motcua.server.satisfaction.Satisfaction;
+import vn.motcua.server.satisfaction.SatisfactionFigures;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Office reports over the stored histories, computed by the domain's {@link Reports} (one definition of every figure).
@@ -38,12 +42,15 @@ public class ReportService {
     private final JdbcClient jdbc;
     private final DossierRepository repository;
     private final ArchiveSearch scope;
+    private final Satisfaction satisfaction;
     private final Clock clock;
 
-    public ReportService(JdbcClient jdbc, DossierRepository repository, ArchiveSearch scope, Clock clock) {
+    public ReportService(JdbcClient jdbc, DossierRepository repository, ArchiveSearch scope, Satisfaction satisfaction,
+                         Clock clock) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.scope = scope;
+        this.satisfaction = satisfaction;
         this.clock = clock;
     }
 
@@ -57,6 +64,16 @@ public class ReportService {
 
     public OfficeReport report(String office, Period period) {
         return Reports.compute(dossiers(office, period), office, period, clock.instant());
+    }
+
+    /** The report's figures and the satisfaction figures of the same office and period. */
+    public TableRow row(String office, Period period) {
+        return new TableRow(report(office, period), satisfaction.figures(office, period));
+    }
+
+    /** The ratings given in the period (all, or one answer): the drill-down of the satisfaction figures. */
+    public List<Satisfaction.Rated> rated(String office, Period period, Optional<Rating> rating) {
+        return satisfaction.rated(office, period, rating);
     }
 
     /** Month by month from the first to the last month of the period. */
@@ -121,8 +138,9 @@ public class ReportService {
         List<Long> overdue = open(office, "d.due_at < :now and d.pause_since is null", now, endOfToday);
         List<Long> toSign = open(office, "d.state = 'APPROVED'", now, endOfToday);
         List<Long> toApprove = open(office, "d.state = 'AWAITING_APPROVAL'", now, endOfToday);
-        OfficeReport month = report(office, Period.month(today.getYear(), today.getMonthValue()));
-        return new Dashboard(office, now, dueToday, overdue, toSign, toApprove, month);
+        Period thisMonth = Period.month(today.getYear(), today.getMonthValue());
+        return new Dashboard(office, now, dueToday, overdue, toSign, toApprove, report(office, thisMonth),
+                satisfaction.figures(office, thisMonth));
     }
 
     private List<Long> open(String office, String condition, Instant now, Instant endOfToday) {
@@ -138,7 +156,8 @@ public class ReportService {
     }
 
     public record Dashboard(String officeId, Instant at, List<Long> dueToday, List<Long> overdue,
-                            List<Long> waitingForSignature, List<Long> waitingForApproval, OfficeReport thisMonth) {
+                            List<Long> waitingForSignature, List<Long> waitingForApproval, OfficeReport thisMonth,
+                            SatisfactionFigures satisfactionThisMonth) {
     }
 
     private static OffsetDateTime ts(Instant i) {

@@ -2,6 +2,7 @@ package vn.motcua.server.security;
 
 import vn.motcua.domain.office.Role;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -29,7 +31,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, UserDirectory users, @Value("${motcua.store:embedded}") String store)
+            throws Exception {
+        refreshLocalAccounts(http, users, store);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/public/**").permitAll()
@@ -42,7 +46,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, UserDirectory users, @Value("${motcua.store:embedded}") String store)
+            throws Exception {
+        refreshLocalAccounts(http, users, store);
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/lookup/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
@@ -58,5 +64,12 @@ public class SecurityConfiguration {
                                         + "script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Local accounts only: in the Alfresco mode the office and roles come from Alfresco's groups at each login. */
+    private static void refreshLocalAccounts(HttpSecurity http, UserDirectory users, String store) {
+        if (!"alfresco".equals(store)) {
+            http.addFilterBefore(new AccountRefresh(users), AuthorizationFilter.class);
+        }
     }
 }

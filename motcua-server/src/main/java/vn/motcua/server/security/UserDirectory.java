@@ -17,7 +17,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,22 +43,26 @@ public class UserDirectory implements UserDetailsService {
         return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
+    /** One read (the roles aggregated in the same query): the security chain calls it on every signed-in request. */
     public Optional<DeskUser> find(String username) {
         return jdbc.sql("""
-                        select username, password_hash, display_name, office_id, enabled, locked_until
-                        from app_user where username = ?""")
+                        select u.username, u.password_hash, u.display_name, u.office_id, u.enabled, u.locked_until,
+                          (select string_agg(r.role, ',') from app_user_role r where r.username = u.username)
+                        from app_user u where u.username = ?""")
                 .param(username)
                 .query((rs, i) -> new DeskUser(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        roles(rs.getString(1)), rs.getBoolean(5),
+                        roles(rs.getString(7)), rs.getBoolean(5),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .optional();
     }
 
-    private Set<Role> roles(String username) {
-        List<String> names = jdbc.sql("select role from app_user_role where username = ?").param(username)
-                .query(String.class).list();
+    private static Set<Role> roles(String names) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        names.forEach(n -> roles.add(Role.valueOf(n)));
+        if (names != null) {
+            for (String n : names.split(",")) {
+                roles.add(Role.valueOf(n));
+            }
+        }
         return roles;
     }
 

@@ -81,7 +81,8 @@ public final class ArchiveBench {
         time("full-text phrase (subject only: 1/10 of documents) + one-year range", 5, i -> search.search(
                 ArchiveQuery.parse(query("text", common[i % common.length], "receivedFrom", "2024-01-01",
                         "receivedTo", "2024-12-31")), scope, Locale.ROOT));
-        ReportService reports = new ReportService(jdbc, new DossierRepository(jdbc, catalogue), search,
+        // report() never reads ratings, so the bench needs no satisfaction service.
+        ReportService reports = new ReportService(jdbc, new DossierRepository(jdbc, catalogue), search, null,
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
         OfficeReport[] last = new OfficeReport[1];
         time("monthly report of one office (domain Reports over the loaded histories)", i -> last[0] = reports.report(
@@ -137,7 +138,8 @@ public final class ArchiveBench {
             delete from dossier_history where dossier_id >= 10000000;
             delete from dossier where id >= 10000000;
             create temp table search_indexes as select indexname, indexdef from pg_indexes
-              where indexname in ('dossier_name_trgm', 'dossier_code_trgm', 'document_text', 'document_signer_trgm',
+              where indexname in ('dossier_name_trgm', 'dossier_code_trgm', 'document_text', 'document_text_pairs',
+                                  'document_signer_trgm',
                                   'document_number', 'document_symbol', 'document_type');
             do $$ declare r record; begin
               for r in select indexname from search_indexes loop execute 'drop index ' || r.indexname; end loop; end $$;
@@ -212,8 +214,8 @@ public final class ArchiveBench {
                   || ' ' || (1 + (2147483647 & hashint4(gd.i * 17 + k)) % 30) as place) p;
             do $$ declare r record; begin
               for r in select indexdef from search_indexes loop execute r.indexdef; end loop; end $$;
-            analyze dossier;
-            analyze dossier_history;
-            analyze document
+            vacuum analyze dossier;
+            vacuum analyze dossier_history;
+            vacuum analyze document
             """;
 }

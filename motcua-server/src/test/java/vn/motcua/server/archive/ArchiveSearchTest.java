@@ -165,6 +165,59 @@ class ArchiveSearchTest {
     }
 
     @Test
+    void phrasesCombineWithOrAndNegation() throws Exception {
+        assertThat(foundIds(DOAN_KET, "text=\"dang ky ho kinh doanh\" or \"xac minh\""))
+                .containsExactlyInAnyOrder(id("Trần Đức Thắng"), id("Lê Thị Đào"));
+        assertThat(foundIds(DOAN_KET, "text=kinh doanh -\"dang ky ho\"")).containsExactly(id("Lê Thị Đào"));
+        assertThat(foundIds(DOAN_KET, "text=\"ho kinh doanh\" \"khai sinh\"")).containsExactly(id("Lê Thị Đào"));
+        assertThat(foundIds(DOAN_KET, "text=\"kinh doanh dang ky\"")).isEmpty();
+    }
+
+    /**
+     * The word-pair index (V207) may only narrow the phrase search down, never change it: for phrases cut from every
+     * stored document text at random (punctuation, numbers, symbols, repeated words included), the documents that hold
+     * the phrase are exactly those that hold it and all of its pairs.
+     */
+    @Test
+    void thePhrasePairIndexIsAPreFilterThatNeverLosesAMatch() {
+        history.document(ids.get("Đỗ Thị Hằng"), """
+                {"number":"15","symbol":"UBND-VP","type":"Công văn",
+                 "text":"Số: 15/UBND-VP, V/v cấp giấy phép xây dựng tại thôn 12; cấp giấy phép xây dựng tại thôn 12-A (lần 2) - Đ/c Đỗ Thị Hằng, e-mail hang.do@example.vn"}""",
+                "GREY");
+        List<String> texts = jdbc.sql("select extracted_text from document where extracted_text is not null")
+                .query(String.class).list();
+        java.util.Random random = new java.util.Random(20261123);
+        int checked = 0;
+        for (String text : texts) {
+            String[] words = text.split(" ");
+            for (int n = 0; n < 25; n++) {
+                int from = random.nextInt(words.length);
+                int to = Math.min(words.length, from + 2 + random.nextInt(5));
+                String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, from, to)).replace("\"", "");
+                long plain = jdbc.sql("""
+                                select count(*) from document
+                                where text_tsv @@ websearch_to_tsquery('public.motcua_folded', '"' || :p || '"')""")
+                        .param("p", phrase).query(Long.class).single();
+                long filtered = jdbc.sql("""
+                                select count(*) from document
+                                where text_tsv @@ websearch_to_tsquery('public.motcua_folded', '"' || :p || '"')
+                                  and (motcua_phrase_pairs(:p) is null or text_pairs @@ motcua_phrase_pairs(:p))""")
+                        .param("p", phrase).query(Long.class).single();
+                assertThat(filtered).as(phrase).isEqualTo(plain);
+                checked += plain > 0 ? 1 : 0;
+            }
+        }
+        assertThat(checked).as("phrases that matched some document").isGreaterThan(50);
+    }
+
+    @Test
+    void anOfficeFilterOutsideTheScopeFindsNothing() throws Exception {
+        assertThat(foundIds(HOA_BINH, "name=do thi hang&office=" + HOA_BINH)).containsExactly(id("Đỗ Thị Hằng"));
+        assertThat(foundIds(DOAN_KET, "name=do thi hang&office=" + HOA_BINH)).isEmpty();
+        assertThat(foundIds(DOAN_KET, "office=" + HOA_BINH)).isEmpty();
+    }
+
+    @Test
     void facetsCountTheWholeResultAndFiltersCombine() throws Exception {
         MvcResult r = search(DOAN_KET, Role.ARCHIVIST, "procedure=1.001193&receivedFrom=2024-03-01&receivedTo=31/03/2024&size=2");
         int total = Desk.<Integer>read(r, "$.total");

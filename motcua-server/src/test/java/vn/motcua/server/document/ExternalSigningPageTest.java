@@ -28,7 +28,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static vn.motcua.domain.office.Role.ADMIN;
 import static vn.motcua.domain.office.Role.LEADER;
-import static vn.motcua.domain.office.Role.RECEPTION;
 import static vn.motcua.domain.office.Role.SPECIALIST;
 
 /**
@@ -62,16 +61,8 @@ class ExternalSigningPageTest {
         caPem = chainPem;
     }
 
-    /** A dossier approved by the leader, with a real PDF draft attached by the specialist. */
     private long approvedWithDraft() throws Exception {
-        long id = desk.receiveAccepted(WARD, "1.001193", "declaration", "birth-certificate");
-        desk.ok(WARD, RECEPTION, id, "transfer-to-processing", null);
-        MvcResult submitted = desk.mvc().perform(multipart("/api/dossiers/{id}/actions/submit-for-approval", id)
-                .file(new MockMultipartFile("draft", "ket-qua.pdf", "application/pdf", SigningFixtures.blankPdf()))
-                .with(desk.as(WARD, SPECIALIST)).with(csrf())).andReturn();
-        assertThat(submitted.getResponse().getStatus()).isEqualTo(200);
-        assertThat(desk.ok(WARD, LEADER, id, "approve", null)).isEqualTo("APPROVED");
-        return id;
+        return desk.approvedWithDraft(WARD, SigningFixtures.blankPdf());
     }
 
     private MvcResult prepare(long id) throws Exception {

@@ -268,7 +268,7 @@ class ReportRecountTest {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(text).contains("Hòa Bình").contains("01/12/2024");
         }
-        assertThat(desk.get(HOA_BINH, Role.LEADER, "/api/reports/export?what=book&format=pdf").getResponse().getStatus())
+        assertThat(desk.get(HOA_BINH, Role.LEADER, "/api/reports/export?what=book&format=docx").getResponse().getStatus())
                 .isEqualTo(400);
     }
 

@@ -1,0 +1,114 @@
+package vn.motcua.server.admin;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.domain.office.Role;
+import vn.motcua.server.HeadlessBrowser;
+import vn.motcua.server.ServerTest;
+import vn.motcua.server.security.UserDirectory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Headless Chromium: an administrator creates an account on the accounts page, signs out, and the new officer signs in;
+ * then the administrator uploads a CA certificate on the trust-list page (multipart form with its CSRF field) and removes
+ * it after the confirmation dialog. Screenshots: target/screenshots/admin-*.png. Skips without Chromium.
+ */
+@ServerTest
+class AdminUsersBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserDirectory users;
+    @Autowired
+    Clock clock;
+
+    HeadlessBrowser browser;
+    WebDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = HeadlessBrowser.start(port, "admin");
+        driver = browser.driver();
+        wait = browser.await();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdministratorCreatesAnAccountAndTheNewOfficerSignsIn() throws Exception {
+        String username = "usr-browser." + Long.toString(System.nanoTime() % 1_000_000, 36);
+        String password = "Pleiku-ward-2026";
+        login("phuong-ayun-pa.admin", "test-password");
+        driver.findElement(By.id("nav-admin-users")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-user")));
+        driver.findElement(By.id("new-username")).sendKeys(username);
+        driver.findElement(By.id("new-display-name")).sendKeys("Rơ Mah Hyen");
+        new Select(driver.findElement(By.id("new-office"))).selectByValue("xa-ia-rbol");
+        driver.findElement(By.id("new-role-RECEPTION")).click();
+        driver.findElement(By.id("new-password")).sendKeys(password);
+        browser.screenshot("create-user");
+        driver.findElement(By.id("create-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-saved")));
+        assertThat(driver.findElement(By.id("user-" + username)).getText()).contains("Rơ Mah Hyen");
+        browser.screenshot("user-created");
+        assertThat(users.find(username).orElseThrow().roles()).containsExactly(Role.RECEPTION);
+
+        driver.findElement(By.cssSelector("form.logout button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
+        login(username, password);
+        assertThat(driver.findElement(By.cssSelector(".who")).getText()).isEqualTo(username);
+        assertThat(driver.findElements(By.id("nav-reception"))).hasSize(1);
+        assertThat(driver.findElements(By.id("nav-admin-users"))).isEmpty();
+        browser.screenshot("new-user-signed-in");
+    }
+
+    @Test
+    void anAdministratorUploadsAndRemovesACaCertificate() throws Exception {
+        TrustPageTest.Cert ca = TrustPageTest.certificate("usr-browser-ca", clock.instant().plus(Duration.ofDays(20)), true);
+        Path file = Files.createTempFile("usr-browser-ca", ".pem");
+        Files.write(file, ca.pem());
+        login("phuong-ayun-pa.admin", "test-password");
+        driver.findElement(By.id("nav-admin-trust")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("trust-upload")));
+        driver.findElement(By.id("certificate")).sendKeys(file.toString());
+        driver.findElement(By.id("trust-add")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-saved")));
+        var row = driver.findElement(By.xpath("//tr[td[contains(., 'usr-browser-ca')]]"));
+        assertThat(row.getText()).contains("sắp hết hạn");
+        browser.screenshot("trust-uploaded");
+        row.findElement(By.cssSelector("button")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-saved")));
+        assertThat(driver.getPageSource()).doesNotContain("usr-browser-ca");
+        Files.delete(file);
+    }
+
+    private void login(String username, String password) {
+        browser.open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-home")));
+    }
+}
