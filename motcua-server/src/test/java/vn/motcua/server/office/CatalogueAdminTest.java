@@ -13,14 +13,12 @@ import vn.motcua.domain.procedure.Procedure;
 import vn.motcua.server.Desk;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.TestClock;
-import vn.motcua.server.security.UserDirectory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -43,8 +41,6 @@ class CatalogueAdminTest {
     Desk desk;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    UserDirectory users;
     @Autowired
     LiveCatalogue live;
     @Autowired
@@ -95,9 +91,12 @@ class CatalogueAdminTest {
         List<String> order = Desk.read(list, "$[*].id");
         assertThat(order.indexOf(id)).isGreaterThan(order.indexOf("gia-lai"));
 
-        // A user of the new office (the office table has it: the foreign key holds) receives a dossier at once.
-        assertThat(users.createIfAbsent(id + ".reception", "test-password-123", "reception", id, Set.of(Role.RECEPTION)))
-                .isTrue();
+        // The accounts page offers it at once; its new reception officer (the office table has it: the foreign key
+        // holds) receives a dossier.
+        assertThat(Desk.body(desk.get(WARD, Role.ADMIN, "/admin/users"))).contains(id);
+        MvcResult account = admin(post("/api/admin/users"), "{\"username\":\"" + id + ".reception\",\"displayName\":"
+                + "\"Cán bộ tiếp nhận\",\"officeId\":\"" + id + "\",\"roles\":[\"RECEPTION\"],\"password\":\"Tiep-nhan-2026!x\"}");
+        assertThat(status(account)).as(Desk.body(account)).isEqualTo(201);
         long dossier = desk.receiveAccepted(id, "2.000884", "document", "id-document");
         assertThat(Desk.<String>read(desk.get(id, Role.RECEPTION, "/api/dossiers/{id}", dossier), "$.receivingOfficeId"))
                 .isEqualTo(id);
