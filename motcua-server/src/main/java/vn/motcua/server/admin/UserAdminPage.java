@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.security.DeskUser;
@@ -22,12 +21,10 @@ import java.util.Locale;
 public class UserAdminPage {
 
     private final UserAdmin users;
-    private final OfficeDirectory offices;
     private final ApiErrors errors;
 
-    public UserAdminPage(UserAdmin users, OfficeDirectory offices, ApiErrors errors) {
+    public UserAdminPage(UserAdmin users, ApiErrors errors) {
         this.users = users;
-        this.offices = offices;
         this.errors = errors;
     }
 
@@ -36,8 +33,8 @@ public class UserAdminPage {
                        @RequestParam(required = false) String q, Model model) {
         model.addAttribute("accounts", users.list(admin, office, q));
         model.addAttribute("external", users.external());
-        model.addAttribute("allOffices", offices.all());
-        model.addAttribute("assignable", users.assignableOffices());
+        model.addAttribute("allOffices", users.visibleOffices(admin));
+        model.addAttribute("assignable", users.assignableOffices(admin));
         model.addAttribute("roles", Role.values());
         model.addAttribute("minLength", users.passwordMinLength());
         model.addAttribute("office", office);
