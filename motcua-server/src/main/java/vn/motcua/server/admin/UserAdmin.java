@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.office.Office;
+import vn.motcua.domain.office.OfficeDirectory;
 import vn.motcua.domain.office.Role;
 import vn.motcua.server.audit.AuditLog;
 import vn.motcua.server.dossier.DeskException;
@@ -100,9 +101,11 @@ public class UserAdmin {
                         select u.username, u.display_name, u.office_id, u.enabled, u.locked_until, u.failed_logins,
                           coalesce((select string_agg(r.role, ',') from app_user_role r where r.username = u.username), '')
                         from app_user u
-                        where (cast(:office as text) is null or u.office_id = :office)
+                        where u.office_id = any(cast(:scope as text[]))
+                          and (cast(:office as text) is null or u.office_id = :office)
                           and (cast(:q as text) is null or lower(u.username) like :q or lower(u.display_name) like :q)
                         order by u.office_id, u.username""")
+                .param("scope", scope(admin).toArray(String[]::new))
                 .param("office", office)
                 .param("q", q)
                 .query((rs, i) -> account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
@@ -112,7 +115,7 @@ public class UserAdmin {
 
     public Account get(DeskUser admin, String username) {
         AdminCalendar.admin(admin);
-        return find(username);
+        return find(admin, username);
     }
 
     @Transactional
@@ -126,7 +129,7 @@ public class UserAdmin {
             throw new DeskException(HttpStatus.BAD_REQUEST, "admin.users.error.username");
         }
         String name = displayName(account.displayName());
-        String office = office(account.officeId());
+        String office = office(admin, account.officeId());
         Set<Role> roles = roles(account.roles());
         policy.check(username, account.password());
         int inserted = jdbc.sql("""
@@ -145,11 +148,11 @@ public class UserAdmin {
     @Transactional
     public Account assign(DeskUser admin, String username, Assignment assignment) {
         writable(admin);
-        Account before = find(username);
+        Account before = find(admin, username);
         if (assignment == null) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "error.request.invalid");
         }
-        String office = office(assignment.officeId());
+        String office = office(admin, assignment.officeId());
         Set<Role> roles = roles(assignment.roles());
         if (admin.username().equals(username) && !roles.contains(Role.ADMIN)) {
             throw new DeskException(HttpStatus.CONFLICT, "admin.users.error.selfAdmin");
@@ -168,7 +171,7 @@ public class UserAdmin {
     @Transactional
     public Account enable(DeskUser admin, String username, boolean enabled) {
         writable(admin);
-        find(username);
+        find(admin, username);
         if (!enabled && admin.username().equals(username)) {
             throw new DeskException(HttpStatus.CONFLICT, "admin.users.error.selfDisable");
         }
@@ -180,7 +183,7 @@ public class UserAdmin {
     @Transactional
     public Account unlock(DeskUser admin, String username) {
         writable(admin);
-        find(username);
+        find(admin, username);
         jdbc.sql("update app_user set failed_logins = 0, locked_until = null where username = ?").param(username).update();
         audit.record(admin.username(), "admin.user.unlock", target(username), null);
         return find(username);
@@ -189,17 +192,51 @@ public class UserAdmin {
     @Transactional
     public void resetPassword(DeskUser admin, String username, String password) {
         writable(admin);
-        find(username);
+        find(admin, username);
         policy.check(username, password);
         jdbc.sql("update app_user set password_hash = ? where username = ?")
                 .params(passwords.encode(password), username).update();
         audit.record(admin.username(), "admin.user.password", target(username), null);
     }
 
-    /** Offices a new account may belong to: those valid today. */
-    public List<Office> assignableOffices() {
+    /** Offices an account of this administrator may belong to: their own and those below it, valid today. */
+    public List<Office> assignableOffices(DeskUser admin) {
         LocalDate today = clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate();
-        return catalogue.offices().validOn(today);
+        Set<String> scope = scope(admin);
+        return catalogue.offices().validOn(today).stream().filter(o -> scope.contains(o.id())).toList();
+    }
+
+    /** Every office (closed ones included) whose accounts this administrator sees. */
+    public List<Office> visibleOffices(DeskUser admin) {
+        Set<String> scope = scope(admin);
+        return catalogue.offices().all().stream().filter(o -> scope.contains(o.id())).toList();
+    }
+
+    /**
+     * An administrator manages the accounts of their own office and of the offices below it: a commune's administrator
+     * can neither see nor create the province's accounts.
+     */
+    private Set<String> scope(DeskUser admin) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        java.util.Deque<Office> todo = new java.util.ArrayDeque<>();
+        OfficeDirectory offices = catalogue.offices();
+        offices.byId(admin.officeId()).ifPresent(todo::add);
+        while (!todo.isEmpty()) {
+            Office o = todo.pop();
+            if (ids.add(o.id())) {
+                todo.addAll(offices.children(o));
+            }
+        }
+        return ids;
+    }
+
+    /** The account, or "not found" (as for an unknown name) when it belongs to an office outside the scope. */
+    private Account find(DeskUser admin, String username) {
+        Account account = find(username);
+        if (!scope(admin).contains(account.officeId())) {
+            throw new DeskException(HttpStatus.NOT_FOUND, "admin.users.error.notFound", username);
+        }
+        return account;
     }
 
     private void writable(DeskUser admin) {
@@ -239,12 +276,15 @@ public class UserAdmin {
         return n;
     }
 
-    private String office(String officeId) {
+    private String office(DeskUser admin, String officeId) {
         String id = officeId == null ? "" : officeId.strip();
         Office office = catalogue.offices().byId(id)
                 .orElseThrow(() -> new DeskException(HttpStatus.BAD_REQUEST, "admin.users.error.office", id));
         if (!office.isValidOn(clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate())) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "admin.users.error.officeInvalid", id);
+        }
+        if (!scope(admin).contains(id)) {
+            throw new DeskException(HttpStatus.FORBIDDEN, "admin.users.error.officeScope", id);
         }
         return id;
     }

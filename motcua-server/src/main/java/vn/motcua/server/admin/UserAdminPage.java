@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.domain.office.Role;
 import vn.motcua.server.dossier.DeskException;
-import vn.motcua.server.office.LiveCatalogue;
 import vn.motcua.server.security.DeskUser;
 import vn.motcua.server.web.ApiErrors;
 
@@ -22,12 +21,10 @@ import java.util.Locale;
 public class UserAdminPage {
 
     private final UserAdmin users;
-    private final LiveCatalogue catalogue;
     private final ApiErrors errors;
 
-    public UserAdminPage(UserAdmin users, LiveCatalogue catalogue, ApiErrors errors) {
+    public UserAdminPage(UserAdmin users, ApiErrors errors) {
         this.users = users;
-        this.catalogue = catalogue;
         this.errors = errors;
     }
 
@@ -36,8 +33,8 @@ public class UserAdminPage {
                        @RequestParam(required = false) String q, Model model) {
         model.addAttribute("accounts", users.list(admin, office, q));
         model.addAttribute("external", users.external());
-        model.addAttribute("allOffices", catalogue.offices().all());
-        model.addAttribute("assignable", users.assignableOffices());
+        model.addAttribute("allOffices", users.visibleOffices(admin));
+        model.addAttribute("assignable", users.assignableOffices(admin));
         model.addAttribute("roles", Role.values());
         model.addAttribute("minLength", users.passwordMinLength());
         model.addAttribute("office", office);

@@ -195,14 +195,22 @@ public class DossierRepository {
 
     /** The dossiers with these ids, with their histories, in two queries (reports load whole periods at once). */
     public List<StoredDossier> findAll(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Long> all = ids.stream().distinct().sorted().toList();
+        List<StoredDossier> found = new java.util.ArrayList<>(all.size());
+        // In chunks: with thousands of ids at once, the planner expects a large share of the history table (dossiers
+        // average several entries) and scans all of it in parallel instead of following the index (0.5 s against
+        // 0.05 s for a report of 7,000 dossiers over 5 million history rows).
+        for (int from = 0; from < all.size(); from += LOAD_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + LOAD_CHUNK));
+            List<Row> rows = jdbc.sql("select d.* from dossier d where d.id = any(:ids) order by d.id")
+                    .param("ids", chunk.toArray(Long[]::new)).query((rs, i) -> row(rs)).list();
+            Map<Long, List<HistoryEntry>> histories = histories(rows.stream().map(Row::id).toList());
+            rows.forEach(r -> found.add(r.toStored(histories.get(r.id()))));
         }
-        List<Row> rows = jdbc.sql("select d.* from dossier d where d.id = any(:ids) order by d.id")
-                .param("ids", ids.toArray(Long[]::new)).query((rs, i) -> row(rs)).list();
-        Map<Long, List<HistoryEntry>> histories = histories(rows.stream().map(Row::id).toList());
-        return rows.stream().map(r -> r.toStored(histories.get(r.id()))).toList();
+        return found;
     }
+
+    private static final int LOAD_CHUNK = 1000;
 
     public Map<String, Long> countsByState(String officeId) {
         return jdbc.sql("select state, count(*) from dossier where current_office = ? group by state")

@@ -64,7 +64,7 @@ class AdminUsersBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-user")));
         driver.findElement(By.id("new-username")).sendKeys(username);
         driver.findElement(By.id("new-display-name")).sendKeys("Rơ Mah Hyen");
-        new Select(driver.findElement(By.id("new-office"))).selectByValue("xa-ia-rbol");
+        new Select(driver.findElement(By.id("new-office"))).selectByValue("phuong-ayun-pa");
         driver.findElement(By.id("new-role-RECEPTION")).click();
         driver.findElement(By.id("new-password")).sendKeys(password);
         browser.screenshot("create-user");

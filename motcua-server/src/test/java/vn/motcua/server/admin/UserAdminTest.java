@@ -48,7 +48,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class UserAdminTest {
 
     static final String WARD = "phuong-ayun-pa";
-    static final String ADMIN = WARD + ".admin";
+    /** The acting administrator is the province's, whose scope holds the province's communes. */
+    static final String PROVINCE = "gia-lai";
+    static final String ADMIN = PROVINCE + ".admin";
     static final String PASSWORD = "Gia-Lai-2026-secret";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -74,8 +76,8 @@ class UserAdminTest {
     }
 
     private MvcResult send(MockHttpServletRequestBuilder request, Role role) throws Exception {
-        return desk.mvc().perform(request.header("Accept-Language", "en").with(desk.as(WARD, role)).with(csrf()))
-                .andReturn();
+        return desk.mvc().perform(request.header("Accept-Language", "en")
+                .with(desk.as(role == Role.ADMIN ? PROVINCE : WARD, role)).with(csrf())).andReturn();
     }
 
     private MvcResult create(String username, String office, String password, String... roles) throws Exception {
@@ -302,6 +304,41 @@ class UserAdminTest {
     }
 
     @Test
+    void aCommuneAdministratorManagesOnlyTheCommunesAccounts() throws Exception {
+        String inOtherCommune = newUsername();
+        assertThat(create(inOtherCommune, "xa-ia-rbol", PASSWORD, "LEADER").getResponse().getStatus()).isEqualTo(201);
+        String inWard = created("SPECIALIST");
+        var wardAdmin = desk.as(WARD, Role.ADMIN);
+
+        List<String> seen = Desk.read(desk.mvc().perform(get("/api/admin/users").with(wardAdmin)).andReturn(),
+                "$[*].username");
+        assertThat(seen).contains(inWard).doesNotContain(inOtherCommune, ADMIN);
+        assertThat(seen).allMatch(u -> directory.find(u).orElseThrow().officeId().equals(WARD));
+
+        // Neither another commune's account nor the province's administrator can be read or changed from the ward.
+        for (String target : List.of(inOtherCommune, ADMIN)) {
+            problem(desk.mvc().perform(get("/api/admin/users/{u}", target).header("Accept-Language", "en")
+                    .with(wardAdmin)).andReturn(), 404, "admin.users.error.notFound");
+            problem(desk.mvc().perform(post("/api/admin/users/{u}/disable", target).header("Accept-Language", "en")
+                    .with(wardAdmin).with(csrf())).andReturn(), 404, "admin.users.error.notFound");
+        }
+        assertThat(directory.find(ADMIN).orElseThrow().isEnabled()).isTrue();
+        // Nor can the ward create or move an account outside itself (no province administrator made by a ward).
+        String json = "{\"username\":\"" + newUsername() + "\",\"displayName\":\"X Y\",\"officeId\":\"" + PROVINCE
+                + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"ADMIN\"]}";
+        problem(desk.mvc().perform(post("/api/admin/users").contentType(MediaType.APPLICATION_JSON).content(json)
+                .header("Accept-Language", "en").with(wardAdmin).with(csrf())).andReturn(), 403,
+                "admin.users.error.officeScope");
+        problem(desk.mvc().perform(put("/api/admin/users/{u}", inWard).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"officeId\":\"xa-ia-rbol\",\"roles\":[\"LEADER\"]}").header("Accept-Language", "en")
+                .with(wardAdmin).with(csrf())).andReturn(), 403, "admin.users.error.officeScope");
+        assertThat(directory.find(inWard).orElseThrow().officeId()).isEqualTo(WARD);
+        // The page offers only the ward itself.
+        String page = Desk.body(desk.mvc().perform(get("/admin/users").with(wardAdmin)).andReturn());
+        assertThat(page).contains("value=\"" + WARD + "\"").doesNotContain("value=\"xa-ia-rbol\"");
+    }
+
+    @Test
     void nonAdministratorsAreRefusedEverywhere() throws Exception {
         String target = created("LEADER");
         String body = "{\"username\":\"usr-test.nope\",\"displayName\":\"X\",\"officeId\":\"" + WARD
@@ -348,7 +385,7 @@ class UserAdminTest {
     @Test
     void changesWithoutTheCsrfTokenAreRefused() throws Exception {
         String target = created("LEADER");
-        var admin = desk.as(WARD, Role.ADMIN);
+        var admin = desk.as(PROVINCE, Role.ADMIN);
         assertThat(desk.mvc().perform(post("/api/admin/users/{u}/disable", target).with(admin)).andReturn()
                 .getResponse().getStatus()).isEqualTo(403);
         assertThat(desk.mvc().perform(post("/admin/users/{u}/enable", target).param("enabled", "false").with(admin))
@@ -370,7 +407,7 @@ class UserAdminTest {
 
         MvcResult refused = desk.mvc().perform(post("/admin/users").param("lang", "en").param("username", newUsername())
                 .param("displayName", "X").param("officeId", WARD).param("roles", "LEADER").param("password", "abc")
-                .with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn();
+                .with(desk.as(PROVINCE, Role.ADMIN)).with(csrf())).andReturn();
         assertThat(refused.getFlashMap().get("error")).isEqualTo("The password must have at least 10 characters.");
         UserAdmin.NewAccount draft = (UserAdmin.NewAccount) refused.getFlashMap().get("draft");
         assertThat(draft.displayName()).isEqualTo("X");
@@ -434,7 +471,7 @@ class UserAdminTest {
         UserAdmin external = new UserAdmin(jdbc, encoder, policy, catalogue, audit, clock, true);
         DeskUser admin = directory.find(ADMIN).orElseThrow();
         assertThat(external.external()).isTrue();
-        assertThat(external.list(admin, WARD, null)).extracting(UserAdmin.Account::username).contains(ADMIN);
+        assertThat(external.list(admin, PROVINCE, null)).extracting(UserAdmin.Account::username).contains(ADMIN);
         String u = newUsername();
         assertThatThrownBy(() -> external.create(admin, new UserAdmin.NewAccount(u, "X", WARD, Set.of("LEADER"),
                 PASSWORD))).isInstanceOfSatisfying(DeskException.class,

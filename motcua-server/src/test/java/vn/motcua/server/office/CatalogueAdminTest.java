@@ -91,11 +91,12 @@ class CatalogueAdminTest {
         List<String> order = Desk.read(list, "$[*].id");
         assertThat(order.indexOf(id)).isGreaterThan(order.indexOf("gia-lai"));
 
-        // The accounts page offers it at once; its new reception officer (the office table has it: the foreign key
-        // holds) receives a dossier.
-        assertThat(Desk.body(desk.get(WARD, Role.ADMIN, "/admin/users"))).contains(id);
-        MvcResult account = admin(post("/api/admin/users"), "{\"username\":\"" + id + ".reception\",\"displayName\":"
-                + "\"Cán bộ tiếp nhận\",\"officeId\":\"" + id + "\",\"roles\":[\"RECEPTION\"],\"password\":\"Tiep-nhan-2026!x\"}");
+        // The province administrator's accounts page offers it at once; its new reception officer (the office table
+        // has it: the foreign key holds) receives a dossier.
+        assertThat(Desk.body(desk.get("gia-lai", Role.ADMIN, "/admin/users"))).contains(id);
+        MvcResult account = desk.mvc().perform(post("/api/admin/users").contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + id + ".reception\",\"displayName\":"
+                + "\"Cán bộ tiếp nhận\",\"officeId\":\"" + id + "\",\"roles\":[\"RECEPTION\"],\"password\":\"Tiep-nhan-2026!x\"}")
+                .with(desk.as("gia-lai", Role.ADMIN)).with(csrf())).andReturn();
         assertThat(status(account)).as(Desk.body(account)).isEqualTo(201);
         long dossier = desk.receiveAccepted(id, "2.000884", "document", "id-document");
         assertThat(Desk.<String>read(desk.get(id, Role.RECEPTION, "/api/dossiers/{id}", dossier), "$.receivingOfficeId"))
