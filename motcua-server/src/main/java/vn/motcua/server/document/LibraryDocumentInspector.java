@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.extraction.Extraction;
 import vn.motcua.extraction.ExtractionResult;
 import vn.motcua.extraction.Limits;
+import vn.motcua.extraction.Status;
 import vn.motcua.extraction.header.DocumentHeader;
 import vn.motcua.extraction.header.Field;
 import vn.motcua.server.admin.TrustList;
@@ -79,6 +80,13 @@ class LibraryDocumentInspector implements DocumentInspector {
         String text = extracted.ok() ? searchable(extracted.text()) : "";
         if (!"application/pdf".equals(mediaType)) {
             return new DocumentInspection(DocumentInspection.Badge.GREY, "signature.notApplicable", fields, text);
+        }
+        if (!looksSigned(content)) {
+            // Most uploads are unsigned scans: no second parse of the file for a signature that cannot be there. A
+            // signature dictionary always shows /ByteRange in the raw bytes (its /Contents are patched in place after
+            // writing, so it can never sit in a compressed object stream).
+            return new DocumentInspection(DocumentInspection.Badge.GREY,
+                    extracted.status() == Status.DAMAGED ? "signature.damagedUnsigned" : "signature.none", fields, text);
         }
         return verify(fileName, content, fields, text);
     }

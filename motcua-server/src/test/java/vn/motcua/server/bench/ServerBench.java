@@ -108,15 +108,18 @@ public final class ServerBench {
     private static void receptions(int port) throws Exception {
         String base = "http://127.0.0.1:" + port;
         List<Client> clients = new ArrayList<>();
+        // -Dbench.offices=2 spreads the clients over both current communes (each office has its own day's number row).
+        String[] offices = {"phuong-ayun-pa", "xa-ia-rbol"};
+        int spread = Math.max(1, Math.min(offices.length, Integer.getInteger("bench.offices", 1)));
         for (int i = 0; i < CLIENTS; i++) {
-            clients.add(new Client(base, "phuong-ayun-pa.reception", "bench-password", i));
+            clients.add(new Client(base, offices[i % spread] + ".reception", "bench-password", i));
         }
         run(clients, WARMUP_PER_CLIENT);
         long t0 = System.nanoTime();
         List<Long> latencies = run(clients, MEASURED_PER_CLIENT);
         double seconds = (System.nanoTime() - t0) / 1e9;
         Collections.sort(latencies);
-        System.out.printf("reception over HTTP, 3 x 200 KB files, %d clients: %d dossiers in %.2f s = %.1f dossiers/s;"
+        System.out.printf("reception over HTTP, 3 x 200 KB " + (SCANS ? "scanned PDFs" : "damaged PDFs") + ", %d clients: %d dossiers in %.2f s = %.1f dossiers/s;"
                         + " latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", CLIENTS, latencies.size(),
                 seconds, latencies.size() / seconds, pct(latencies, 50), pct(latencies, 95), pct(latencies, 99),
                 latencies.get(latencies.size() - 1) / 1e6);
@@ -146,6 +149,44 @@ public final class ServerBench {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
     }
 
+    /**
+     * {@code -Dbench.files=damaged} (default): 200 KB of random bytes behind a PDF header, the worst case (text extraction
+     * rebuilds a cross-reference table that is not there). {@code scan}: a real one-page PDF holding a 200 KB image
+     * without a text layer, what a scanned paper form is.
+     */
+    private static final boolean SCANS = "scan".equals(System.getProperty("bench.files", "damaged"));
+
+    private static byte[] damaged(Random random) {
+        byte[] file = new byte[FILE_BYTES];
+        random.nextBytes(file);
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, file, 0, 9);
+        return file;
+    }
+
+    private static byte[] scan(Random random) {
+        // Random pixels do not compress: 262 x 262 RGB is about 200 KB after Flate.
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(262, 262,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(page);
+            var xobject = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(pdf, image);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.drawImage(xobject, 0, 0, 612, 792);
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** One reception officer's browser-less session: login form with CSRF, then multipart receptions. */
     private static final class Client {
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -159,9 +200,7 @@ public final class ServerBench {
             this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
             Random random = new Random(seed);
             for (int i = 0; i < files.length; i++) {
-                files[i] = new byte[FILE_BYTES];
-                random.nextBytes(files[i]);
-                System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, files[i], 0, 9);
+                files[i] = SCANS ? scan(random) : damaged(random);
             }
             String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
