@@ -126,7 +126,7 @@ class MirrorWriter {
                 properties.put("mc:componentName", doc.component());
             }
             properties.put("mc:componentRole", doc.kind() == DocumentKind.RESULT ? "RESULT" : "EVIDENCE");
-            if (doc.signatureBadge() != DocumentInspection.Badge.GREY) {
+            if (doc.signatureBadge() == DocumentInspection.Badge.GREEN || doc.signatureBadge() == DocumentInspection.Badge.RED) {
                 aspects.add("mc:signed");
                 properties.put("mc:signatureVerdict", doc.signatureBadge() == DocumentInspection.Badge.GREEN ? "VALID" : "INVALID");
                 properties.put("mc:signatureVerifiedAt", doc.uploadedAt().toString());

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What the desk knows about a stored document beyond its bytes: the signature verdict and the extracted header fields.
  *
- * @param signature     GREEN (valid signature), RED (invalid), GREY (not verified or no signature)
+ * @param signature     GREEN (valid signature), RED (invalid), GREY (not verified or no signature), PENDING (stored,
+ *                      inspection queued: see {@link PendingInspections})
  * @param signatureText the verifier's summary, shown beside the badge
  * @param metadata      extracted header fields (Decree 30: number, date, issuer, type, summary ...); empty when none
  * @param text          the document's extracted text for full-text search (never shown as a field); empty when none
@@ -16,5 +17,10 @@ public record DocumentInspection(Badge signature, String signatureText, Map<Stri
         this(signature, signatureText, metadata, "");
     }
 
-    public enum Badge { GREEN, RED, GREY }
+    /** A document stored at reception whose inspection runs after the reception commits. */
+    public static DocumentInspection pending() {
+        return new DocumentInspection(Badge.PENDING, "signature.pending", Map.of(), "");
+    }
+
+    public enum Badge { GREEN, RED, GREY, PENDING }
 }

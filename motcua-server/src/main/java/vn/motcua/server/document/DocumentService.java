@@ -34,13 +34,18 @@ public class DocumentService {
     private final JdbcClient jdbc;
     private final DocumentInspector inspector;
     private final long maxFileBytes;
+    private final boolean inspectLater;
 
     public DocumentService(ContentStore store, JdbcClient jdbc, DocumentInspector inspector,
-                           @Value("${motcua.upload.max-file-bytes:20971520}") long maxFileBytes) {
+                           @Value("${motcua.upload.max-file-bytes:20971520}") long maxFileBytes,
+                           @Value("${motcua.inspection.async:true}") boolean async,
+                           @Value("${motcua.store:embedded}") String storeKind) {
         this.store = store;
         this.jdbc = jdbc;
         this.inspector = inspector;
         this.maxFileBytes = maxFileBytes;
+        // The Alfresco mirror is written with the document's fields, so there uploads are always inspected at once.
+        this.inspectLater = async && !"alfresco".equals(storeKind);
     }
 
     /** A checked upload, already in the content store, waiting to be recorded against a dossier. */
@@ -48,8 +53,21 @@ public class DocumentService {
                          DocumentInspection inspection) {
     }
 
-    /** Checks and stores one uploaded file; throws a {@link DeskException} (413 / 415 / 400) for a bad one. */
+    /** Checks, stores and inspects one uploaded file; throws a {@link DeskException} (413 / 415 / 400) for a bad one. */
     public Upload accept(String component, String originalName, byte[] bytes) {
+        return accept(component, originalName, bytes, true);
+    }
+
+    /**
+     * A file received at the counter: checked and stored like {@link #accept(String, String, byte[])}, its inspection
+     * left to {@link PendingInspections} once the reception has committed (badge {@code PENDING} until then), unless
+     * {@code motcua.inspection.async=false} or the Alfresco mode asks for it at once.
+     */
+    public Upload acceptAtReception(String component, String originalName, byte[] bytes) {
+        return accept(component, originalName, bytes, !inspectLater);
+    }
+
+    private Upload accept(String component, String originalName, byte[] bytes, boolean inspectNow) {
         if (bytes.length == 0) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.empty", safeName(originalName));
         }
@@ -62,7 +80,8 @@ public class DocumentService {
         String name = safeName(originalName);
         try {
             ContentStore.StoredContent stored = store.put(new ByteArrayInputStream(bytes), maxFileBytes);
-            return new Upload(component, name, type, stored, inspector.inspect(name, type.mediaType(), bytes));
+            return new Upload(component, name, type, stored,
+                    inspectNow ? inspector.inspect(name, type.mediaType(), bytes) : DocumentInspection.pending());
         } catch (ContentStore.TooLargeException e) {
             throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
         } catch (IOException e) {
@@ -83,6 +102,34 @@ public class DocumentService {
                         u.inspection().text().isEmpty() ? null : u.inspection().text(), userId,
                         at.atOffset(ZoneOffset.UTC))
                 .query(Long.class).single();
+    }
+
+    /**
+     * Inspects a document recorded as {@code PENDING} and stores the verdict, fields and text (the search columns follow
+     * through the document trigger). Returns false when it was no longer pending (inspected already).
+     */
+    public boolean inspectPending(long documentId) {
+        Optional<StoredDocument> doc = find(documentId).filter(d -> d.signatureBadge() == DocumentInspection.Badge.PENDING);
+        if (doc.isEmpty()) {
+            return false;
+        }
+        StoredDocument d = doc.get();
+        DocumentInspection inspection = inspector.inspect(d.fileName(), d.mediaType(), read(d));
+        return jdbc.sql("""
+                        update document set signature_badge = :badge, signature_verdict = :badge, signature_text = :text,
+                          metadata = cast(:metadata as jsonb), extracted_text = :extracted
+                        where id = :id and signature_badge = 'PENDING'""")
+                .param("badge", inspection.signature().name())
+                .param("text", inspection.signatureText())
+                .param("metadata", JSON.writeValueAsString(inspection.metadata()))
+                .param("extracted", inspection.text().isEmpty() ? null : inspection.text())
+                .param("id", documentId)
+                .update() == 1;
+    }
+
+    /** Documents still waiting for their inspection, oldest first (a restart queues them again). */
+    public List<Long> pending() {
+        return jdbc.sql("select id from document where signature_badge = 'PENDING' order by id").query(Long.class).list();
     }
 
     public List<StoredDocument> forDossier(long dossierId) {

@@ -110,7 +110,7 @@ public class OfficeAdmin {
     }
 
     public Row create(DeskUser user, NewOffice n) {
-        admin(user);
+        steward(user, live.offices());
         if (n == null) {
             throw bad("admin.office.error.id", "");
         }
@@ -144,7 +144,7 @@ public class OfficeAdmin {
     }
 
     public Row edit(DeskUser user, String id, OfficeEdit e) {
-        admin(user);
+        steward(user, live.offices());
         tx.executeWithoutResult(s -> {
             lock();
             Office before = existing(live.officesWith(live.storedOffices()), id);
@@ -247,6 +247,17 @@ public class OfficeAdmin {
     static void admin(DeskUser user) {
         if (user == null || !user.has(Role.ADMIN)) {
             throw new AccessDeniedException("admin only");
+        }
+    }
+
+    /**
+     * The directory and the catalogue are the province's: every administrator may read them, only an administrator of
+     * a top-level office (one without a parent, the province) may change them.
+     */
+    static void steward(DeskUser user, OfficeDirectory offices) {
+        admin(user);
+        if (offices.byId(user.officeId()).map(o -> o.parentId().isPresent()).orElse(true)) {
+            throw new DeskException(HttpStatus.FORBIDDEN, "admin.catalogue.error.province");
         }
     }
 }

@@ -109,7 +109,7 @@ public class ProcedureAdmin {
      * given day (today or later). The previous version ends the day before.
      */
     public VersionRow newVersion(DeskUser user, String code, JsonNode given) {
-        OfficeAdmin.admin(user);
+        OfficeAdmin.steward(user, live.offices());
         LocalDate today = LocalDate.now(clock);
         Procedure created = change(user, current -> {
             Procedure previous = latestOf(current, code);
@@ -165,7 +165,7 @@ public class ProcedureAdmin {
 
     /** Ends a version (the latest when {@code version} is null) on the given day: today or later, never extended. */
     public VersionRow retire(DeskUser user, String code, Integer version, LocalDate until) {
-        OfficeAdmin.admin(user);
+        OfficeAdmin.steward(user, live.offices());
         LocalDate today = LocalDate.now(clock);
         if (until == null) {
             throw bad("admin.procedure.error.until");
@@ -200,7 +200,7 @@ public class ProcedureAdmin {
      * All or nothing.
      */
     public ImportResult importJson(DeskUser user, byte[] json) {
-        OfficeAdmin.admin(user);
+        OfficeAdmin.steward(user, live.offices());
         List<Procedure> file = CatalogueJson.read(json);
         ImportResult[] result = new ImportResult[1];
         change(user, current -> {

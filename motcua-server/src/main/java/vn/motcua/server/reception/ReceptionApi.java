@@ -89,7 +89,7 @@ public class ReceptionApi {
                     continue; // an empty file input of the HTML form
                 }
                 try {
-                    uploads.add(documents.accept(component, f.getOriginalFilename(), f.getBytes()));
+                    uploads.add(documents.acceptAtReception(component, f.getOriginalFilename(), f.getBytes()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

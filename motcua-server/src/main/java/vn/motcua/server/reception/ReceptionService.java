@@ -13,8 +13,10 @@ import vn.motcua.domain.office.Office;
 import vn.motcua.domain.office.Role;
 import vn.motcua.domain.procedure.Procedure;
 import vn.motcua.server.audit.AuditLog;
+import vn.motcua.server.document.DocumentInspection;
 import vn.motcua.server.document.DocumentKind;
 import vn.motcua.server.document.DocumentService;
+import vn.motcua.server.document.PendingInspections;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.dossier.DossierRepository;
@@ -48,18 +50,20 @@ public class ReceptionService {
     private final PostgresDailySequence sequence;
     private final DossierRepository dossiers;
     private final DocumentService documents;
+    private final PendingInspections inspections;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public ReceptionService(LiveCatalogue catalogue, vn.motcua.server.admin.LiveCalendar live,
                             PostgresDailySequence sequence, DossierRepository dossiers, DocumentService documents,
-                            AuditLog audit, TransactionTemplate tx, Clock clock) {
+                            PendingInspections inspections, AuditLog audit, TransactionTemplate tx, Clock clock) {
         this.catalogue = catalogue;
         this.live = live;
         this.sequence = sequence;
         this.dossiers = dossiers;
         this.documents = documents;
+        this.inspections = inspections;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
@@ -85,18 +89,25 @@ public class ReceptionService {
         Set<String> provided = new HashSet<>(c.provided());
         c.uploads().forEach(u -> provided.add(u.component()));
         Actor actor = new Actor(user.username(), Role.RECEPTION, user.officeId());
-        return tx.execute(status -> {
+        List<Long> toInspect = new java.util.ArrayList<>();
+        StoredDossier received = tx.execute(status -> {
             DossierCode code = sequence.nextCode(office.agencyCode(), day);
             Dossier d = live.lifecycle().receive(new Reception(procedure, actor, c.channel(), now, provided, c.outcome(),
                     c.note() == null ? "" : c.note()), code);
             long id = dossiers.insert(d, c.applicant(), now);
             for (DocumentService.Upload u : c.uploads()) {
-                documents.record(id, DocumentKind.COMPONENT, u, null, false, user.username(), now);
+                long documentId = documents.record(id, DocumentKind.COMPONENT, u, null, false, user.username(), now);
+                if (u.inspection().signature() == DocumentInspection.Badge.PENDING) {
+                    toInspect.add(documentId);
+                }
             }
             audit.record(user.username(), "dossier.RECEIVE", code.value(),
                     "state " + d.state() + " procedure " + procedure.nationalCode() + " files " + c.uploads().size());
             return new StoredDossier(id, d, c.applicant());
         });
+        // Committed: the files are safe and recorded; their text and signatures are read in the background.
+        inspections.submit(toInspect);
+        return received;
     }
 
     private static void validate(Applicant a) {

@@ -36,6 +36,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class CatalogueAdminTest {
 
     static final String WARD = "phuong-ayun-pa";
+    /** Changes are made by the province's administrator (the directory and the catalogue are the province's). */
+    static final String PROVINCE = "gia-lai";
 
     @Autowired
     Desk desk;
@@ -48,7 +50,8 @@ class CatalogueAdminTest {
 
     private MvcResult send(MockHttpServletRequestBuilder req, Role role, String json) throws Exception {
         return desk.mvc().perform(req.contentType(MediaType.APPLICATION_JSON).content(json == null ? "" : json)
-                .header("Accept-Language", "en").with(desk.as(WARD, role)).with(csrf())).andReturn();
+                .header("Accept-Language", "en").with(desk.as(role == Role.ADMIN ? PROVINCE : WARD, role)).with(csrf()))
+                .andReturn();
     }
 
     private MvcResult admin(MockHttpServletRequestBuilder req, String json) throws Exception {
@@ -343,9 +346,9 @@ class CatalogueAdminTest {
         // Without the CSRF token even an administrator is refused.
         assertThat(status(desk.mvc().perform(post("/api/admin/offices").contentType(MediaType.APPLICATION_JSON)
                 .content(officeJson("xa-y", "000.00.91.H21", "COMMUNE", "gia-lai", null, null))
-                .with(desk.as(WARD, Role.ADMIN))).andReturn())).isEqualTo(403);
+                .with(desk.as(PROVINCE, Role.ADMIN))).andReturn())).isEqualTo(403);
         assertThat(status(desk.mvc().perform(post("/admin/procedures/2.000884/retire")
-                .param("validUntil", today().plusDays(1).toString()).with(desk.as(WARD, Role.ADMIN))).andReturn()))
+                .param("validUntil", today().plusDays(1).toString()).with(desk.as(PROVINCE, Role.ADMIN))).andReturn()))
                 .isEqualTo(403);
         assertThat(live.offices().byId("xa-x")).isEmpty();
         assertThat(live.offices().byId("xa-y")).isEmpty();
@@ -354,9 +357,39 @@ class CatalogueAdminTest {
     }
 
     @Test
+    void aWardAdministratorReadsTheDirectoryAndTheCatalogueButOnlyTheProvinceChangesThem() throws Exception {
+        var ward = desk.as(WARD, Role.ADMIN);
+        assertThat(status(desk.mvc().perform(get("/api/admin/offices").with(ward)).andReturn())).isEqualTo(200);
+        assertThat(status(desk.mvc().perform(get("/api/admin/procedures/export").with(ward)).andReturn())).isEqualTo(200);
+        byte[] before = desk.mvc().perform(get("/api/admin/procedures/export").with(ward)).andReturn().getResponse()
+                .getContentAsByteArray();
+        List<MvcResult> refused = List.of(
+                desk.mvc().perform(post("/api/admin/offices").contentType(MediaType.APPLICATION_JSON)
+                        .content(officeJson("xa-w", "000.00.92.H21", "COMMUNE", "gia-lai", null, null))
+                        .header("Accept-Language", "en").with(ward).with(csrf())).andReturn(),
+                desk.mvc().perform(put("/api/admin/offices/{id}", WARD).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"nameVi\":\"x\"}").header("Accept-Language", "en").with(ward).with(csrf()))
+                        .andReturn(),
+                desk.mvc().perform(post("/api/admin/procedures/2.000884/retire").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"validUntil\":\"" + today().plusDays(1) + "\"}").header("Accept-Language", "en")
+                        .with(ward).with(csrf())).andReturn(),
+                desk.mvc().perform(post("/api/admin/procedures/import").contentType(MediaType.APPLICATION_JSON)
+                        .content(before).header("Accept-Language", "en").with(ward).with(csrf())).andReturn());
+        for (MvcResult r : refused) {
+            assertThat(status(r)).as(Desk.body(r)).isEqualTo(403);
+            assertThat(Desk.<String>read(r, "$.key")).isEqualTo("admin.catalogue.error.province");
+            assertThat(Desk.<String>read(r, "$.vi")).contains("cấp tỉnh");
+        }
+        assertThat(live.offices().byId("xa-w")).isEmpty();
+        assertThat(live.offices().byId(WARD).orElseThrow().nameVi()).isNotEqualTo("x");
+        assertThat(desk.mvc().perform(get("/api/admin/procedures/export").with(ward)).andReturn().getResponse()
+                .getContentAsByteArray()).isEqualTo(before);
+    }
+
+    @Test
     void thePagesListCreateEditVersionRetireAndImport() throws Exception {
         MvcResult page = desk.mvc().perform(get("/admin/offices").header("Accept-Language", "vi")
-                .with(desk.as(WARD, Role.ADMIN))).andReturn();
+                .with(desk.as(PROVINCE, Role.ADMIN))).andReturn();
         assertThat(status(page)).isEqualTo(200);
         assertThat(Desk.body(page)).contains("id=\"office-tree\"", "data-office=\"gia-lai\"", "Đoàn Kết",
                 "office-create-form");
@@ -364,18 +397,18 @@ class CatalogueAdminTest {
                         "000.00.95.H21").param("level", "COMMUNE").param("parentId", "gia-lai")
                 .param("nameVi", "Ủy ban nhân dân xã Trang").param("nameEn", "People's Committee of Trang Commune")
                 .param("validFrom", "").param("validUntil", "")
-                .with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn();
+                .with(desk.as(PROVINCE, Role.ADMIN)).with(csrf())).andReturn();
         assertThat(status(create)).isEqualTo(302);
         assertThat(create.getFlashMap().get("saved")).isEqualTo(true);
         assertThat(live.offices().byId("xa-trang")).isPresent();
         MvcResult bad = desk.mvc().perform(post("/admin/offices").param("id", "xa-trang-2").param("agencyCode", "bad")
                 .param("level", "COMMUNE").param("parentId", "gia-lai").param("nameVi", "a").param("nameEn", "b")
-                .header("Accept-Language", "vi").with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn();
+                .header("Accept-Language", "vi").with(desk.as(PROVINCE, Role.ADMIN)).with(csrf())).andReturn();
         assertThat((String) bad.getFlashMap().get("error")).contains("Mã định danh \"bad\" không hợp lệ");
         MvcResult edit = desk.mvc().perform(post("/admin/offices/xa-trang").param("nameVi", "Ủy ban nhân dân xã Trang Mới")
                 .param("nameEn", "People's Committee of Trang Commune").param("parentId", "gia-lai")
                 .param("validFrom", "").param("validUntil", today().plusDays(30).toString())
-                .with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn();
+                .with(desk.as(PROVINCE, Role.ADMIN)).with(csrf())).andReturn();
         assertThat(edit.getFlashMap().get("saved")).isEqualTo(true);
         assertThat(live.offices().byId("xa-trang").orElseThrow().nameVi()).isEqualTo("Ủy ban nhân dân xã Trang Mới");
         assertThat(Desk.body(desk.get(WARD, Role.ADMIN, "/admin/offices?edit=xa-trang"))).contains("office-edit-form",
@@ -384,7 +417,7 @@ class CatalogueAdminTest {
         String code = "9.900004";
         MvcResult imported = desk.mvc().perform(multipart("/admin/procedures/import").file(new MockMultipartFile("file",
                         "catalogue.json", "application/json", procedureFile(code, 3).getBytes(StandardCharsets.UTF_8)))
-                .with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn();
+                .with(desk.as(PROVINCE, Role.ADMIN)).with(csrf())).andReturn();
         assertThat(imported.getFlashMap().get("imported")).isEqualTo(new ProcedureAdmin.ImportResult(1, 0, 0));
         MvcResult form = desk.get(WARD, Role.ADMIN, "/admin/procedures?code=" + code);
         assertThat(Desk.body(form)).contains("version-form", "retire-form", "data-procedure=\"" + code + " v1\"");
@@ -393,13 +426,13 @@ class CatalogueAdminTest {
                 "onlineLevel", "FULL", "receptionLevel", "COMMUNE", "validFrom", today().plusDays(2).toString());
         var post = post("/admin/procedures/{c}/versions", code);
         fields.forEach(post::param);
-        MvcResult wrong = desk.mvc().perform(post.with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn();
+        MvcResult wrong = desk.mvc().perform(post.with(desk.as(PROVINCE, Role.ADMIN)).with(csrf())).andReturn();
         @SuppressWarnings("unchecked")
         List<String> lines = (List<String>) wrong.getFlashMap().get("problems");
         assertThat(lines).contains("$.timeLimit.amount: Sai kiểu dữ liệu: cần integer.");
         var good = post("/admin/procedures/{c}/versions", code);
         fields.forEach((k, v) -> good.param(k, k.equals("timeAmount") ? "5" : v));
-        var flash = desk.mvc().perform(good.with(desk.as(WARD, Role.ADMIN)).with(csrf())).andReturn().getFlashMap();
+        var flash = desk.mvc().perform(good.with(desk.as(PROVINCE, Role.ADMIN)).with(csrf())).andReturn().getFlashMap();
         assertThat(flash.get("saved")).as(String.valueOf(flash)).isEqualTo(true);
         Procedure v2 = live.procedures().version(code, 2).orElseThrow();
         assertThat(v2.timeLimit().amount()).isEqualTo(5);
@@ -408,7 +441,7 @@ class CatalogueAdminTest {
         assertThat(v2.components()).isEqualTo(live.procedures().version(code, 1).orElseThrow().components());
         assertThat(live.procedures().version(code, 1).orElseThrow().validUntil()).contains(today().plusDays(1));
         assertThat(desk.mvc().perform(post("/admin/procedures/{c}/retire", code).param("version", "2")
-                        .param("validUntil", today().plusDays(9).toString()).with(desk.as(WARD, Role.ADMIN)).with(csrf()))
+                        .param("validUntil", today().plusDays(9).toString()).with(desk.as(PROVINCE, Role.ADMIN)).with(csrf()))
                 .andReturn().getFlashMap().get("saved")).isEqualTo(true);
         assertThat(live.procedures().version(code, 2).orElseThrow().validUntil()).contains(today().plusDays(9));
         assertThat(Desk.body(desk.get(WARD, Role.ADMIN, "/admin/procedures"))).contains("data-procedure=\"" + code + " v2\"");

@@ -58,7 +58,7 @@ class CatalogueBrowserTest {
     @Test
     void adminCreatesAnOfficeImportsAProcedureAndGivesItANewVersion() throws Exception {
         browser.open("/login");
-        driver.findElement(By.id("username")).sendKeys("phuong-ayun-pa.admin");
+        driver.findElement(By.id("username")).sendKeys("gia-lai.admin");
         driver.findElement(By.id("password")).sendKeys("test-password");
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-admin-offices"))).click();
