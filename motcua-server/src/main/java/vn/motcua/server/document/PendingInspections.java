@@ -89,8 +89,4 @@ public class PendingInspections {
         }
         return true;
     }
-
-    public int queued() {
-        return queued.get();
-    }
 }
