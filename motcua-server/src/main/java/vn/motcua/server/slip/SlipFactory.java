@@ -150,7 +150,8 @@ public class SlipFactory {
                 }
             }
         }
-        String place = office.nameVi() + ", " + DateTimeFormatter.ofPattern("'ngày' dd 'tháng' MM 'năm' yyyy")
+        // Decree 30's place-and-date line, always in Vietnamese on the official forms.
+        String place = office.nameVi() + ", " + DateTimeFormatter.ofPattern(text("slip.date.pattern"))
                 .format(d.lastEntry().at().atZone(WorkingCalendar.ZONE));
         return new Slip(office.nameVi().toUpperCase(VI), text("slip.national.title"), text("slip.national.motto"),
                 text("slip.form." + form.name().substring(1)), text("slip.title." + form.name().substring(1)), place,

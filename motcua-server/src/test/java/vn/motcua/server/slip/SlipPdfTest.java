@@ -43,6 +43,8 @@ class SlipPdfTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                     "Nguyễn Văn An", code, "Đăng ký khai sinh");
+            // Decree 30's place-and-date line: "<office>, ngày dd tháng MM năm yyyy".
+            assertThat(text).containsPattern(", ngày \\d{2} tháng \\d{2} năm \\d{4}");
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 150);
             Path out = Path.of(System.getProperty("motcua.screenshots", "target/screenshots"));
             Files.createDirectories(out);
