@@ -50,6 +50,22 @@ public class DossierRepository {
     }
 
     public long insert(Dossier d, Applicant a, Instant now) {
+        return insert(d, d.code().value(), a, now);
+    }
+
+    /**
+     * Inserts a dossier under a unique provisional code (never visible outside the transaction), to be given its real
+     * code by {@link #assignCode} before the commit. Everything else is stored as {@code d} has it.
+     */
+    public long insertProvisional(Dossier d, Applicant a, Instant now) {
+        return insert(d, "provisional:" + java.util.UUID.randomUUID(), a, now);
+    }
+
+    public void assignCode(long id, DossierCode code) {
+        jdbc.sql("update dossier set code = ? where id = ?").params(code.value(), id).update();
+    }
+
+    private long insert(Dossier d, String code, Applicant a, Instant now) {
         long id = jdbc.sql("""
                         insert into dossier (code, procedure_code, procedure_version, channel, receiving_office,
                           current_office, forwarded_from, involved_offices, state, received_at, due_at, total_working_nanos,
@@ -62,7 +78,7 @@ public class DossierRepository {
                           :phone, :address, :email, :now)
                         returning id""")
                 .params(columns(d))
-                .param("code", d.code().value())
+                .param("code", code)
                 .param("procedure", d.procedure().nationalCode())
                 .param("procedureVersion", d.procedure().version())
                 .param("channel", d.channel().name())

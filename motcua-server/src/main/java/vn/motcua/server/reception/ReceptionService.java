@@ -7,6 +7,7 @@ import vn.motcua.domain.calendar.WorkingCalendar;
 import vn.motcua.domain.code.DossierCode;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.Dossier;
+import vn.motcua.domain.dossier.DossierLifecycle;
 import vn.motcua.domain.dossier.Reception;
 import vn.motcua.domain.office.Actor;
 import vn.motcua.domain.office.Office;
@@ -90,17 +91,25 @@ public class ReceptionService {
         c.uploads().forEach(u -> provided.add(u.component()));
         Actor actor = new Actor(user.username(), Role.RECEPTION, user.officeId());
         List<Long> toInspect = new java.util.ArrayList<>();
+        Reception reception = new Reception(procedure, actor, c.channel(), now, provided, c.outcome(),
+                c.note() == null ? "" : c.note());
+        DossierLifecycle lifecycle = live.lifecycle();
         StoredDossier received = tx.execute(status -> {
-            DossierCode code = sequence.nextCode(office.agencyCode(), day);
-            Dossier d = live.lifecycle().receive(new Reception(procedure, actor, c.channel(), now, provided, c.outcome(),
-                    c.note() == null ? "" : c.note()), code);
-            long id = dossiers.insert(d, c.applicant(), now);
+            // Everything is written first under a provisional code; the day's number is taken last. Receptions of one
+            // office and day queue on that number's row lock until they commit, so it is held only for the code's
+            // update, the audit row and the commit, and the numbers stay gap-free and in commit order.
+            Dossier provisional = lifecycle.receive(reception,
+                    new DossierCode(office.agencyCode(), day, DossierCode.MAX_SEQUENCE));
+            long id = dossiers.insertProvisional(provisional, c.applicant(), now);
             for (DocumentService.Upload u : c.uploads()) {
                 long documentId = documents.record(id, DocumentKind.COMPONENT, u, null, false, user.username(), now);
                 if (u.inspection().signature() == DocumentInspection.Badge.PENDING) {
                     toInspect.add(documentId);
                 }
             }
+            DossierCode code = sequence.nextCode(office.agencyCode(), day);
+            dossiers.assignCode(id, code);
+            Dossier d = lifecycle.receive(reception, code);
             audit.record(user.username(), "dossier.RECEIVE", code.value(),
                     "state " + d.state() + " procedure " + procedure.nationalCode() + " files " + c.uploads().size());
             return new StoredDossier(id, d, c.applicant());

@@ -15,7 +15,6 @@ import vn.motcua.server.security.DeskUser;
 import vn.motcua.server.security.UserDirectory;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +43,7 @@ class ConcurrencyTest {
     JdbcClient jdbc;
 
     @Test
-    void fiftyParallelReceptionsGetUniqueCodesInCommitOrder() throws Exception {
+    void fiftyParallelReceptionsGetUniqueConsecutiveCodes() throws Exception {
         DeskUser officer = users.loadUserByUsername(DemoData.username(OFFICE, Role.RECEPTION));
         List<StoredDossier> received = race(50, () -> reception.receive(officer, new ReceptionService.Command("2.000884",
                 new Applicant("Lê Văn C", "079000000001", null, null, null), Channel.COUNTER,
@@ -52,12 +51,19 @@ class ConcurrencyTest {
         assertThat(received).hasSize(50);
         List<DossierCode> codes = received.stream().map(d -> d.dossier().code()).toList();
         assertThat(codes).doesNotHaveDuplicates();
-        // Numbers of one day are consecutive, and the order of the rows (ids, taken after the number) is their order.
-        List<StoredDossier> byId = new ArrayList<>(received);
-        byId.sort(Comparator.comparingLong(StoredDossier::id));
-        List<Integer> sequence = byId.stream().map(d -> d.dossier().code().sequence()).toList();
-        assertThat(sequence).isSorted();
+        // Numbers of one day are consecutive (no gap), each row holds the code its reception answered (the provisional
+        // code never survives a commit), and the day's counter ends on the highest number handed out.
+        List<Integer> sequence = codes.stream().map(DossierCode::sequence).sorted().toList();
         assertThat(sequence.get(49) - sequence.get(0)).isEqualTo(49);
+        for (StoredDossier d : received) {
+            assertThat(jdbc.sql("select code from dossier where id = ?").param(d.id()).query(String.class).single())
+                    .isEqualTo(d.dossier().code().value());
+        }
+        assertThat(jdbc.sql("select count(*) from dossier where code like 'provisional:%'").query(Integer.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select n from daily_sequence where agency_code = ? and day = ?")
+                .params(codes.get(0).agency().value(), codes.get(0).receptionDate()).query(Integer.class).single())
+                .isEqualTo(sequence.get(49));
     }
 
     @Test
