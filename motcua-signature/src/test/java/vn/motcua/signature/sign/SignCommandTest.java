@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.signature.sign.Fixtures.assertIntact;
 import static vn.motcua.signature.sign.Fixtures.signatures;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.signature.ConsoleRun;
 import vn.motcua.signature.testpki.TestPki;
 
 class SignCommandTest {
@@ -29,15 +27,8 @@ class SignCommandTest {
         pki.close();
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SignCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static ConsoleRun run(String... args) {
+        return ConsoleRun.of(SignCommand::run, args);
     }
 
     @Test
@@ -50,7 +41,7 @@ class SignCommandTest {
         Path sig = Files.write(dir.resolve("sig.png"), Fixtures.signaturePng());
         Path seal = Files.write(dir.resolve("seal.png"), Fixtures.sealPng());
 
-        Result r = run("--in", in.toString(), "--out", out.toString(), "--p12", p12.toString(), "--secret-file",
+        ConsoleRun r = run("--in", in.toString(), "--out", out.toString(), "--p12", p12.toString(), "--secret-file",
                 secret.toString(), "--level", "B-T", "--tsa", pki.tsaUrl(), "--reason", "Phê duyệt", "--location",
                 "Hà Nội", "--signature-image", sig.toString(), "--seal-image", seal.toString(), "--x", "300", "--y",
                 "200", "--agency", "Sở Nội vụ");
@@ -73,7 +64,7 @@ class SignCommandTest {
         Path p12 = pki.signer().writePkcs12(dir.resolve("key.p12"), "mk".toCharArray());
         Path secret = Files.writeString(dir.resolve("pin.txt"), "mk");
         Path sig = Files.write(dir.resolve("sig.png"), Fixtures.signaturePng());
-        Result r = run("--in", in.toString(), "--out", out.toString(), "--p12", p12.toString(), "--secret-file",
+        ConsoleRun r = run("--in", in.toString(), "--out", out.toString(), "--p12", p12.toString(), "--secret-file",
                 secret.toString(), "--field", "LanhDao", "--signature-image", sig.toString(), "--agency", "UBND");
         assertThat(r.code()).as(r.err()).isZero();
         byte[] signed = Files.readAllBytes(out);
@@ -87,7 +78,7 @@ class SignCommandTest {
 
     @Test
     void badUsageShowsTheHelpInBothLanguages() {
-        Result r = run("--in", "x.pdf");
+        ConsoleRun r = run("--in", "x.pdf");
         assertThat(r.code()).isEqualTo(SignCommand.USAGE);
         assertThat(r.err()).contains("Cách dùng: motcua-sign").contains("Usage: motcua-sign");
         assertThat(run("--in", "a.pdf", "--out", "b.pdf", "--p12", "k.p12", "--level", "B-T").code())
@@ -104,23 +95,23 @@ class SignCommandTest {
         Path notPdf = Files.writeString(dir.resolve("in.pdf"), "this is text");
         Path out = dir.resolve("out.pdf");
 
-        Result missing = run("--in", dir.resolve("none.pdf").toString(), "--out", out.toString(), "--p12",
+        ConsoleRun missing = run("--in", dir.resolve("none.pdf").toString(), "--out", out.toString(), "--p12",
                 p12.toString(), "--secret-file", wrong.toString());
         assertThat(missing.code()).isEqualTo(SignCommand.UNREADABLE);
 
-        Result badPassword = run("--in", Files.write(dir.resolve("ok.pdf"), Fixtures.samplePdf(1)).toString(),
+        ConsoleRun badPassword = run("--in", Files.write(dir.resolve("ok.pdf"), Fixtures.samplePdf(1)).toString(),
                 "--out", out.toString(), "--p12", p12.toString(), "--secret-file", wrong.toString());
         assertThat(badPassword.code()).isEqualTo(SignCommand.FAILED);
         assertThat(badPassword.err()).contains("Sai mật khẩu").contains("Wrong password");
 
         Path right = Files.writeString(dir.resolve("right.txt"), "right");
-        Result notAPdf = run("--in", notPdf.toString(), "--out", out.toString(), "--p12", p12.toString(),
+        ConsoleRun notAPdf = run("--in", notPdf.toString(), "--out", out.toString(), "--p12", p12.toString(),
                 "--secret-file", right.toString());
         assertThat(notAPdf.code()).isEqualTo(SignCommand.UNREADABLE);
         assertThat(notAPdf.err()).contains("không phải là tệp PDF").contains("not a readable PDF");
         assertThat(out).doesNotExist();
 
-        Result noEnv = run("--in", notPdf.toString(), "--out", out.toString(), "--p12", p12.toString(),
+        ConsoleRun noEnv = run("--in", notPdf.toString(), "--out", out.toString(), "--p12", p12.toString(),
                 "--secret-env", "MOTCUA_TEST_SURELY_UNSET_VARIABLE");
         assertThat(noEnv.code()).isEqualTo(SignCommand.USAGE);
         assertThat(noEnv.err()).contains("Biến môi trường MOTCUA_TEST_SURELY_UNSET_VARIABLE chưa được đặt")

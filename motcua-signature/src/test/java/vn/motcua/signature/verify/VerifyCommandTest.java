@@ -2,8 +2,6 @@ package vn.motcua.signature.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.signature.ConsoleRun;
 import vn.motcua.signature.Signatures;
 import vn.motcua.signature.sign.SignOptions;
 import vn.motcua.signature.testpki.TestPki;
@@ -33,15 +32,8 @@ class VerifyCommandTest {
         pki.close();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = VerifyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static ConsoleRun run(String... args) {
+        return ConsoleRun.of(VerifyCommand::run, args);
     }
 
     @Test
@@ -53,11 +45,11 @@ class VerifyCommandTest {
         Path trust = Files.createDirectories(tmp.resolve("trust"));
         pki.writeTrustAnchor(trust);
 
-        Run valid = run(file.toString(), "--trust", trust.toString(), "--online");
+        ConsoleRun valid = run(file.toString(), "--trust", trust.toString(), "--online");
         assertThat(valid.code()).as(valid.out() + valid.err()).isEqualTo(VerifyCommand.VALID);
         assertThat(valid.out()).contains("HỢP LỆ", "VALID", "Nguyễn Văn An");
 
-        Run untrusted = run(file.toString());
+        ConsoleRun untrusted = run(file.toString());
         assertThat(untrusted.code()).isEqualTo(VerifyCommand.INDETERMINATE);
         assertThat(untrusted.out()).contains("CHƯA XÁC ĐỊNH", "INDETERMINATE");
 
@@ -66,13 +58,13 @@ class VerifyCommandTest {
         tampered[at + 7] = 'X';
         Path bad = tmp.resolve("bad.pdf");
         Files.write(bad, tampered);
-        Run invalid = run(bad.toString(), "--trust", trust.toString(), "--json");
+        ConsoleRun invalid = run(bad.toString(), "--trust", trust.toString(), "--json");
         assertThat(invalid.code()).isEqualTo(VerifyCommand.INVALID);
         assertThat(invalid.out()).startsWith("{").contains("\"verdict\":\"INVALID\"", "\"message_vi\":");
 
         Path junk = tmp.resolve("junk.pdf");
         Files.writeString(junk, "not a pdf");
-        Run unreadable = run(junk.toString());
+        ConsoleRun unreadable = run(junk.toString());
         assertThat(unreadable.code()).isEqualTo(VerifyCommand.UNREADABLE);
         assertThat(unreadable.err()).contains("Not a PDF").contains("Không phải");
         assertThat(run(tmp.resolve("missing.pdf").toString()).code()).isEqualTo(VerifyCommand.UNREADABLE);
@@ -86,7 +78,7 @@ class VerifyCommandTest {
         Files.writeString(dir.resolve("readme.txt"), "no certificate here");
         Path file = tmp.resolve("x.pdf");
         Files.write(file, VerifyRoundTripTest.samplePdf());
-        Run r = run(file.toString(), "--trust", dir.toString());
+        ConsoleRun r = run(file.toString(), "--trust", dir.toString());
         assertThat(r.code()).isEqualTo(VerifyCommand.UNREADABLE);
         assertThat(r.err()).contains("trust list");
     }
