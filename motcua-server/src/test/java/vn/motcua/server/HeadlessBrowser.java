@@ -1,5 +1,6 @@
 package vn.motcua.server;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -7,6 +8,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -76,6 +78,15 @@ public final class HeadlessBrowser implements AutoCloseable {
 
     public void open(String path) {
         driver.get("http://localhost:" + port + path);
+    }
+
+    /** Signs in through the login page and waits for the signed-in menu. */
+    public void signIn(String username, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-home")));
     }
 
     /** Fetches a URL with the browser's session (downloads the browser itself would save to disk), expecting 200. */

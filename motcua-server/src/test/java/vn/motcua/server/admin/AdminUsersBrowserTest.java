@@ -59,7 +59,7 @@ class AdminUsersBrowserTest {
     void anAdministratorCreatesAnAccountAndTheNewOfficerSignsIn() throws Exception {
         String username = "usr-browser." + Long.toString(System.nanoTime() % 1_000_000, 36);
         String password = "Pleiku-ward-2026";
-        login("phuong-ayun-pa.admin", "test-password");
+        browser.signIn("phuong-ayun-pa.admin", "test-password");
         driver.findElement(By.id("nav-admin-users")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-user")));
         driver.findElement(By.id("new-username")).sendKeys(username);
@@ -76,7 +76,7 @@ class AdminUsersBrowserTest {
 
         driver.findElement(By.cssSelector("form.logout button")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
-        login(username, password);
+        browser.signIn(username, password);
         assertThat(driver.findElement(By.cssSelector(".who")).getText()).isEqualTo(username);
         assertThat(driver.findElements(By.id("nav-reception"))).hasSize(1);
         assertThat(driver.findElements(By.id("nav-admin-users"))).isEmpty();
@@ -88,7 +88,7 @@ class AdminUsersBrowserTest {
         TrustPageTest.Cert ca = TrustPageTest.certificate("usr-browser-ca", clock.instant().plus(Duration.ofDays(20)), true);
         Path file = Files.createTempFile("usr-browser-ca", ".pem");
         Files.write(file, ca.pem());
-        login("phuong-ayun-pa.admin", "test-password");
+        browser.signIn("phuong-ayun-pa.admin", "test-password");
         driver.findElement(By.id("nav-admin-trust")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("trust-upload")));
         driver.findElement(By.id("certificate")).sendKeys(file.toString());
@@ -102,13 +102,5 @@ class AdminUsersBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("admin-saved")));
         assertThat(driver.getPageSource()).doesNotContain("usr-browser-ca");
         Files.delete(file);
-    }
-
-    private void login(String username, String password) {
-        browser.open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-home")));
     }
 }

@@ -60,7 +60,7 @@ class DeskBrowserTest {
     void archivistSearchesWithoutDiacriticsAndExports() throws Exception {
         history.store("1.001193", DOAN_KET, Channel.COUNTER, at("2024-04-08T09:00"),
                 new Applicant("Quách Thị Diệu Linh", "079555000111", null, null, null), List.of());
-        login(DOAN_KET + ".archivist");
+        browser.signIn(DOAN_KET + ".archivist", "test-password");
         driver.findElement(By.id("nav-archive")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("archive-form")));
         driver.findElement(By.id("q-name")).sendKeys("quach thi dieu");
@@ -84,7 +84,7 @@ class DeskBrowserTest {
         history.store("1.013124", DOAN_KET, Channel.ONLINE, at("2024-04-09T09:00"),
                 new Applicant("Lạc Văn Quá Hạn", "079555000222", null, null, null),
                 List.of(history.act(new Action.TransferToProcessing(""), Role.RECEPTION, DOAN_KET, at("2024-04-09T10:00"))));
-        login(DOAN_KET + ".leader");
+        browser.signIn(DOAN_KET + ".leader", "test-password");
         driver.findElement(By.id("nav-reports")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report-table")));
         driver.findElement(By.id("to-dashboard")).click();
@@ -114,7 +114,7 @@ class DeskBrowserTest {
 
     @Test
     void adminAddsAHolidayAndSeesTheDueDateMove() throws Exception {
-        login("phuong-ayun-pa.admin");
+        browser.signIn("phuong-ayun-pa.admin", "test-password");
         String preview = "/admin/calendar?year=2031&procedure=1.009994&receivedAt=2031-03-03T08:00";
         open(preview);
         String before = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-due"))).getText();
@@ -135,14 +135,6 @@ class DeskBrowserTest {
         }
         open(preview);
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview-due"))).getText()).isEqualTo(before);
-    }
-
-    private void login(String username) {
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("test-password");
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-home")));
     }
 
     private void open(String path) {

@@ -57,10 +57,7 @@ class CatalogueBrowserTest {
 
     @Test
     void adminCreatesAnOfficeImportsAProcedureAndGivesItANewVersion() throws Exception {
-        browser.open("/login");
-        driver.findElement(By.id("username")).sendKeys("gia-lai.admin");
-        driver.findElement(By.id("password")).sendKeys("test-password");
-        driver.findElement(By.id("login-submit")).click();
+        browser.signIn("gia-lai.admin", "test-password");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-admin-offices"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("office-create-form")));
         var form = driver.findElement(By.id("office-create-form"));

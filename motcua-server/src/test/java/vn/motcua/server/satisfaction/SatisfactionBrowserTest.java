@@ -99,7 +99,7 @@ class SatisfactionBrowserTest {
         browser.screenshot("lookup-thanks");
 
         long counter = returned("2022-12-20T09:30", null);
-        login(DOAN_KET + ".reception");
+        browser.signIn(DOAN_KET + ".reception", "test-password");
         browser.open("/dossiers/" + counter + "?lang=vi");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("satisfaction")));
         driver.findElement(By.cssSelector("#satisfaction input[value='SATISFIED']")).click();
@@ -109,7 +109,7 @@ class SatisfactionBrowserTest {
         browser.screenshot("dossier-counter-rating");
 
         driver.manage().deleteAllCookies();
-        login(DOAN_KET + ".leader");
+        browser.signIn(DOAN_KET + ".leader", "test-password");
         browser.open("/reports/dashboard?lang=vi");
         driver.findElement(By.id("dash-satisfaction")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-list")));
@@ -117,13 +117,5 @@ class SatisfactionBrowserTest {
         assertThat(list).contains(code(online)).contains(code(counter)).contains("Không hài lòng")
                 .contains("Phải chờ <b>lâu</b>");
         browser.screenshot("leader-drill");
-    }
-
-    private void login(String username) {
-        browser.open("/login");
-        driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("test-password");
-        driver.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-home")));
     }
 }
