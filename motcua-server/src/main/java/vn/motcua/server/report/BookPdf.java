@@ -5,6 +5,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import vn.motcua.server.slip.PrintableText;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -160,39 +161,20 @@ final class BookPdf {
         out.beginText();
         out.setFont(font, size);
         out.newLineAtOffset(x, baseline);
-        out.showText(clean(font, s));
+        out.showText(PrintableText.of(font, s));
         out.endText();
     }
 
     /** Width at the table's font size. */
     private static float width(PDFont font, String s) throws IOException {
-        return font.getStringWidth(clean(font, s)) / 1000 * FONT_SIZE;
-    }
-
-    /** Typed text may hold control characters or symbols the font lacks: they print as spaces or '?'. */
-    static String clean(PDFont font, String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp) || Character.isWhitespace(cp)) {
-                b.append(' ');
-                return;
-            }
-            String ch = new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                b.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                b.append('?');
-            }
-        });
-        return b.toString();
+        return font.getStringWidth(PrintableText.of(font, s)) / 1000 * FONT_SIZE;
     }
 
     /** Words to the width; a word wider than the width is cut into pieces that fit. */
     private static List<String> wrap(String text, PDFont font, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : clean(font, text).strip().split(" +")) {
+        for (String word : PrintableText.of(font, text).strip().split(" +")) {
             while (word.length() > 1 && width(font, word) > width) {
                 int cut = word.length() - 1;
                 while (cut > 1 && width(font, word.substring(0, cut)) > width) {

@@ -148,7 +148,7 @@ public class PdfSlipRenderer {
             out.beginText();
             out.setFont(font, fontSize);
             out.newLineAtOffset(x, baseline);
-            out.showText(clean(font, s));
+            out.showText(PrintableText.of(font, s));
             out.endText();
         }
 
@@ -158,20 +158,20 @@ public class PdfSlipRenderer {
             }
             ensure(fontSize * 1.3f);
             y -= fontSize * 1.3f;
-            float w = font.getStringWidth(clean(font, s)) / 1000 * fontSize;
+            float w = font.getStringWidth(PrintableText.of(font, s)) / 1000 * fontSize;
             text(s, font, fontSize, x + Math.max(0, (width - w) / 2), y);
         }
 
         private void right(String s, float fontSize) throws IOException {
             ensure(fontSize * 1.3f);
             y -= fontSize * 1.3f;
-            float w = regular.getStringWidth(clean(regular, s)) / 1000 * fontSize;
+            float w = regular.getStringWidth(PrintableText.of(regular, s)) / 1000 * fontSize;
             text(s, regular, fontSize, size.getWidth() - MARGIN - w, y);
         }
 
         /** A bold label followed by regular text, wrapped to the width. */
         private void paragraph(String label, String value, float fontSize, float width) throws IOException {
-            float labelWidth = bold.getStringWidth(clean(bold, label)) / 1000 * fontSize;
+            float labelWidth = bold.getStringWidth(PrintableText.of(bold, label)) / 1000 * fontSize;
             List<String> lines = wrap(value, regular, fontSize, width - labelWidth);
             if (lines.isEmpty()) {
                 lines = List.of("");
@@ -256,25 +256,6 @@ public class PdfSlipRenderer {
             out.fill();
         }
 
-        /** Applicant-typed text may hold control characters or symbols the font lacks: they print as spaces or '?'. */
-        private static String clean(PDFont font, String s) {
-            StringBuilder b = new StringBuilder(s.length());
-            s.codePoints().forEach(cp -> {
-                if (Character.isISOControl(cp)) {
-                    b.append(' ');
-                    return;
-                }
-                String ch = new String(Character.toChars(cp));
-                try {
-                    font.encode(ch);
-                    b.append(ch);
-                } catch (IOException | IllegalArgumentException e) {
-                    b.append('?');
-                }
-            });
-            return b.toString();
-        }
-
         /** Words, with any word wider than the line cut into pieces that fit. */
         private static List<String> splitLong(String para, PDFont font, float fontSize, float width) throws IOException {
             List<String> words = new ArrayList<>();
@@ -295,7 +276,7 @@ public class PdfSlipRenderer {
         private static List<String> wrap(String text, PDFont font, float fontSize, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             for (String para : text.replace("\r", "").split("\n", -1)) {
-                para = clean(font, para);
+                para = PrintableText.of(font, para);
                 StringBuilder line = new StringBuilder();
                 for (String word : splitLong(para, font, fontSize, width)) {
                     String candidate = line.isEmpty() ? word : line + " " + word;
