@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +176,21 @@ public final class OfficeDirectory {
     /** Direct children that exist on the date. */
     public List<Office> children(Office office, LocalDate on) {
         return children(office).stream().filter(o -> o.isValidOn(on)).toList();
+    }
+
+    /** The office and every office below it, closed ones included: the office first, then breadth first. */
+    public List<Office> withDescendants(Office office) {
+        List<Office> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Deque<Office> todo = new ArrayDeque<>(List.of(office));
+        while (!todo.isEmpty()) {
+            Office o = todo.poll();
+            if (seen.add(o.id())) {
+                all.add(o);
+                todo.addAll(children(o));
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** The chain from the office up to its root, the office first. */

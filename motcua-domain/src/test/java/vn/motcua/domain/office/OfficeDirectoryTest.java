@@ -26,6 +26,10 @@ class OfficeDirectoryTest {
         assertThat(office("doan-ket").nameVi()).isEqualTo("Ủy ban nhân dân phường Đoàn Kết");
         assertThat(office("ayun-pa").nameVi()).contains("thị xã Ayun Pa");
         assertThat(shipped.children(office("ayun-pa"))).extracting(Office::id).contains("doan-ket", "hoa-binh");
+        assertThat(shipped.withDescendants(office("gia-lai-2008"))).extracting(Office::id)
+                .startsWith("gia-lai-2008", "ayun-pa").contains("doan-ket", "hoa-binh").doesNotContain("gia-lai")
+                .doesNotHaveDuplicates();
+        assertThat(shipped.withDescendants(office("doan-ket"))).extracting(Office::id).containsExactly("doan-ket");
         assertThat(office("ayun-pa").validUntil()).contains(LocalDate.of(2025, 6, 30));
     }
 

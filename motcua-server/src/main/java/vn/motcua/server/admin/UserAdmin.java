@@ -217,17 +217,9 @@ public class UserAdmin {
      * can neither see nor create the province's accounts.
      */
     private Set<String> scope(DeskUser admin) {
-        Set<String> ids = new java.util.LinkedHashSet<>();
-        java.util.Deque<Office> todo = new java.util.ArrayDeque<>();
         OfficeDirectory offices = catalogue.offices();
-        offices.byId(admin.officeId()).ifPresent(todo::add);
-        while (!todo.isEmpty()) {
-            Office o = todo.pop();
-            if (ids.add(o.id())) {
-                todo.addAll(offices.children(o));
-            }
-        }
-        return ids;
+        return offices.byId(admin.officeId()).stream().flatMap(o -> offices.withDescendants(o).stream())
+                .map(Office::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The account, or "not found" (as for an unknown name) when it belongs to an office outside the scope. */

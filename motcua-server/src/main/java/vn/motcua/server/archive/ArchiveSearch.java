@@ -22,18 +22,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,17 +60,9 @@ public class ArchiveSearch {
 
     /** The office and every office below it in the directory: the dossiers they touched are visible from it. */
     public List<String> scope(String officeId) {
-        Set<String> ids = new LinkedHashSet<>();
-        Deque<Office> todo = new ArrayDeque<>();
         OfficeDirectory offices = catalogue.offices();
-        offices.byId(officeId).ifPresentOrElse(todo::add, () -> ids.add(officeId));
-        while (!todo.isEmpty()) {
-            Office o = todo.pop();
-            if (ids.add(o.id())) {
-                todo.addAll(offices.children(o));
-            }
-        }
-        return List.copyOf(ids);
+        return offices.byId(officeId).map(o -> offices.withDescendants(o).stream().map(Office::id).toList())
+                .orElse(List.of(officeId));
     }
 
     public ArchiveResult search(ArchiveQuery q, List<String> scope, Locale locale) {
