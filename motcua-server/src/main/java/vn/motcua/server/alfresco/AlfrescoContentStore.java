@@ -39,6 +39,11 @@ class AlfrescoContentStore implements ContentStore {
     }
 
     @Override
+    public Incoming receive(long maxBytes) throws IOException {
+        return local.receive(maxBytes);
+    }
+
+    @Override
     public InputStream open(String sha256) throws IOException {
         if (local.exists(sha256)) {
             return local.open(sha256);

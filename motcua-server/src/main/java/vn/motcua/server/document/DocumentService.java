@@ -55,19 +55,6 @@ public class DocumentService {
 
     /** Checks, stores and inspects one uploaded file; throws a {@link DeskException} (413 / 415 / 400) for a bad one. */
     public Upload accept(String component, String originalName, byte[] bytes) {
-        return accept(component, originalName, bytes, true);
-    }
-
-    /**
-     * A file received at the counter: checked and stored like {@link #accept(String, String, byte[])}, its inspection
-     * left to {@link PendingInspections} once the reception has committed (badge {@code PENDING} until then), unless
-     * {@code motcua.inspection.async=false} or the Alfresco mode asks for it at once.
-     */
-    public Upload acceptAtReception(String component, String originalName, byte[] bytes) {
-        return accept(component, originalName, bytes, !inspectLater);
-    }
-
-    private Upload accept(String component, String originalName, byte[] bytes, boolean inspectNow) {
         if (bytes.length == 0) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.empty", safeName(originalName));
         }
@@ -81,11 +68,95 @@ public class DocumentService {
         try {
             ContentStore.StoredContent stored = store.put(new ByteArrayInputStream(bytes), maxFileBytes);
             return new Upload(component, name, type, stored,
-                    inspectNow ? inspector.inspect(name, type.mediaType(), bytes) : DocumentInspection.pending());
+                    inspector.inspect(name, type.mediaType(), bytes));
         } catch (ContentStore.TooLargeException e) {
             throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+
+    /**
+     * A file received at the counter, read as it streams in: checked (type by its first bytes, size) and stored like
+     * {@link #accept(String, String, byte[])} while it arrives, its inspection left to {@link PendingInspections} once
+     * the reception has committed (badge {@code PENDING} until then), unless {@code motcua.inspection.async=false} or
+     * the Alfresco mode asks for it at once. Close the returned sink if it is not finished.
+     */
+    public IncomingUpload receiveAtReception(String component, String originalName) {
+        try {
+            return new IncomingUpload(component, safeName(originalName), store.receive(maxFileBytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One reception file on its way into the content store; see {@link #receiveAtReception}. */
+    public final class IncomingUpload implements java.io.Closeable {
+        private final String component;
+        private final String name;
+        private final ContentStore.Incoming content;
+        private final byte[] head = new byte[FileType.SNIFF_BYTES];
+        private int headLength;
+        private FileType type;
+
+        private IncomingUpload(String component, String name, ContentStore.Incoming content) {
+            this.component = component;
+            this.name = name;
+            this.content = content;
+        }
+
+        /** Takes the next bytes; a file of a type the desk does not accept is refused as soon as its head is known. */
+        public void write(java.nio.ByteBuffer bytes) {
+            if (type == null) {
+                int n = Math.min(bytes.remaining(), head.length - headLength);
+                bytes.duplicate().get(head, headLength, n);
+                headLength += n;
+                if (headLength == head.length) {
+                    type = sniff();
+                }
+            }
+            try {
+                content.write(bytes);
+            } catch (ContentStore.TooLargeException e) {
+                throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Bytes received so far. */
+        public long size() {
+            return content.size();
+        }
+
+        /** Stores the complete file under its address and returns it ready to be recorded. */
+        public Upload finish() {
+            if (content.size() == 0) {
+                throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.empty", name);
+            }
+            FileType t = type != null ? type : sniff();
+            try {
+                ContentStore.StoredContent stored = content.commit();
+                return new Upload(component, name, t, stored, inspectLater ? DocumentInspection.pending()
+                        : inspector.inspect(name, t.mediaType(), read(stored.sha256())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private FileType sniff() {
+            return FileType.sniff(java.util.Arrays.copyOf(head, headLength)).orElseThrow(
+                    () -> new DeskException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.upload.type", name));
+        }
+
+        @Override
+        public void close() {
+            try {
+                content.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -146,7 +217,11 @@ public class DocumentService {
     }
 
     public byte[] read(StoredDocument d) {
-        try (InputStream in = store.open(d.sha256())) {
+        return read(d.sha256());
+    }
+
+    private byte[] read(String sha256) {
+        try (InputStream in = store.open(sha256)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

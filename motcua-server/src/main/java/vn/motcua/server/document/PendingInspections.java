@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pending when the server stopped are queued again at start. Before each document the worker waits (at most
  * {@code motcua.inspection.max-yield}, 2 s) for a moment when no HTTP request is in progress. With {@code motcua.inspection.async=false}, and always in
  * the Alfresco mode (whose mirror is written with the document's fields), uploads are inspected on the request path
- * ({@link DocumentService#acceptAtReception}).
+ * ({@link DocumentService#receiveAtReception}).
  */
 @Component
 public class PendingInspections {

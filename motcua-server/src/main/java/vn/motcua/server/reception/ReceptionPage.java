@@ -9,11 +9,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import vn.motcua.domain.DomainException;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.dossier.Reception;
-import vn.motcua.server.document.DocumentService;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.dossier.StoredDossier;
@@ -25,7 +23,6 @@ import vn.motcua.server.web.ApiErrors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,15 +36,12 @@ public class ReceptionPage {
 
     private final LiveCatalogue catalogue;
     private final ReceptionService reception;
-    private final DocumentService documents;
     private final ApiErrors errors;
     private final Clock clock;
 
-    public ReceptionPage(LiveCatalogue catalogue, ReceptionService reception, DocumentService documents,
-                         ApiErrors errors, Clock clock) {
+    public ReceptionPage(LiveCatalogue catalogue, ReceptionService reception, ApiErrors errors, Clock clock) {
         this.catalogue = catalogue;
         this.reception = reception;
-        this.documents = documents;
         this.errors = errors;
         this.clock = clock;
     }
@@ -72,21 +66,19 @@ public class ReceptionPage {
     }
 
     @PostMapping("/reception")
-    public String receive(@AuthenticationPrincipal DeskUser user, MultipartHttpServletRequest request,
-                          @RequestParam String procedureCode, @RequestParam String applicantName,
-                          @RequestParam String applicantIdNumber, @RequestParam Optional<String> applicantPhone,
-                          @RequestParam Optional<String> applicantAddress, @RequestParam Optional<String> applicantEmail,
-                          @RequestParam(defaultValue = "COUNTER") Channel channel,
-                          @RequestParam(defaultValue = "ACCEPT") Reception.Outcome outcome,
-                          @RequestParam Optional<String> note, @RequestParam Optional<List<String>> provided,
-                          Model model, HttpServletRequest servletRequest, HttpServletResponse response) {
+    public String receive(@AuthenticationPrincipal DeskUser user, ReceptionForm form, Model model,
+                          HttpServletRequest servletRequest, HttpServletResponse response) {
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        String procedureCode = form.required("procedureCode");
         try {
             StoredDossier d = reception.receive(user, new ReceptionService.Command(procedureCode,
-                    new Applicant(applicantName.strip(), applicantIdNumber.strip(), blankToNull(applicantPhone),
-                            blankToNull(applicantAddress), blankToNull(applicantEmail)),
-                    channel, outcome, note.orElse(""), new HashSet<>(provided.orElse(List.of())),
-                    ReceptionApi.uploads(request.getMultiFileMap(), documents)));
+                    new Applicant(form.required("applicantName").strip(), form.required("applicantIdNumber").strip(),
+                            form.optional("applicantPhone").map(String::strip).orElse(null),
+                            form.optional("applicantAddress").map(String::strip).orElse(null),
+                            form.optional("applicantEmail").map(String::strip).orElse(null)),
+                    form.choice("channel", Channel.class, Channel.COUNTER),
+                    form.choice("outcome", Reception.Outcome.class, Reception.Outcome.ACCEPT),
+                    form.optional("note").orElse(""), new HashSet<>(form.all("provided")), form.uploads()));
             return "redirect:/dossiers/" + d.id();
         } catch (DomainException | DeskException e) {
             HttpStatus status = e instanceof DeskException de ? de.status() : HttpStatus.UNPROCESSABLE_CONTENT;
@@ -95,13 +87,9 @@ public class ReceptionPage {
             if ("XMLHttpRequest".equals(servletRequest.getHeader("X-Requested-With"))) {
                 return "reception :: error";
             }
-            model.addAttribute("applicantName", applicantName);
-            model.addAttribute("applicantIdNumber", applicantIdNumber);
+            model.addAttribute("applicantName", form.optional("applicantName").orElse(""));
+            model.addAttribute("applicantIdNumber", form.optional("applicantIdNumber").orElse(""));
             return form(Optional.of(procedureCode), model);
         }
-    }
-
-    private static String blankToNull(Optional<String> s) {
-        return s.map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
     }
 }

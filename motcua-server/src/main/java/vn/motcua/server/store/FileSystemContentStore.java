@@ -2,14 +2,15 @@ package vn.motcua.server.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -43,26 +44,59 @@ public final class FileSystemContentStore implements ContentStore {
 
     @Override
     public StoredContent put(InputStream content, long maxBytes) throws IOException {
-        Path temp = Files.createTempFile(root, "incoming-", TEMP_SUFFIX);
-        try {
-            MessageDigest sha = sha256();
-            long size = 0;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), sha)) {
-                byte[] buffer = new byte[64 * 1024];
-                int n;
-                while ((n = content.read(buffer)) != -1) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new TooLargeException(maxBytes);
-                    }
-                    out.write(buffer, 0, n);
-                }
+        try (Incoming incoming = receive(maxBytes)) {
+            byte[] buffer = new byte[64 * 1024];
+            int n;
+            while ((n = content.read(buffer)) != -1) {
+                incoming.write(java.nio.ByteBuffer.wrap(buffer, 0, n));
             }
+            return incoming.commit();
+        }
+    }
+
+    @Override
+    public Incoming receive(long maxBytes) throws IOException {
+        return new IncomingFile(Files.createTempFile(root, "incoming-", TEMP_SUFFIX), maxBytes);
+    }
+
+    /** Bytes go to a temporary file in the store's root, hashed on the way; commit forces and renames it. */
+    private final class IncomingFile implements Incoming {
+        private final Path temp;
+        private final FileChannel channel;
+        private final MessageDigest sha = sha256();
+        private final long maxBytes;
+        private long size;
+        private boolean done;
+
+        IncomingFile(Path temp, long maxBytes) throws IOException {
+            this.temp = temp;
+            this.maxBytes = maxBytes;
+            this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+        }
+
+        @Override
+        public void write(ByteBuffer bytes) throws IOException {
+            if (size + bytes.remaining() > maxBytes) {
+                throw new TooLargeException(maxBytes);
+            }
+            size += bytes.remaining();
+            sha.update(bytes.duplicate());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public StoredContent commit() throws IOException {
             if (force) {
-                try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-                    channel.force(true);
-                }
+                channel.force(true);
             }
+            channel.close();
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = pathOf(hash);
             Files.createDirectories(target.getParent());
@@ -71,9 +105,16 @@ public final class FileSystemContentStore implements ContentStore {
             } else {
                 moveIntoPlace(temp, target);
             }
+            done = true;
             return new StoredContent(hash, size);
-        } finally {
-            Files.deleteIfExists(temp);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+            if (!done) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 

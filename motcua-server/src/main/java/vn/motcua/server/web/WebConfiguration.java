@@ -1,5 +1,9 @@
 package vn.motcua.server.web;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -7,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.util.UriComponentsBuilder;
 import vn.motcua.domain.DomainMessages;
 
 import java.time.Duration;
@@ -25,7 +30,22 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            // Only the query string: reading a form parameter would make the container parse a multipart body that
+            // the reception endpoints stream themselves.
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws ServletException {
+                return super.preHandle(new HttpServletRequestWrapper(request) {
+                    @Override
+                    public String getParameter(String name) {
+                        String query = request.getQueryString();
+                        return query == null ? null
+                                : UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst(name);
+                    }
+                }, response, handler);
+            }
+        };
         change.setParamName("lang");
         registry.addInterceptor(change);
     }
