@@ -41,7 +41,13 @@ public final class HttpOfficer {
             throw new IllegalStateException("login failed: " + login.headers().firstValue("Location"));
         }
         // The XSRF-TOKEN cookie that the header repeats is set by any page.
-        get("/reception");
+        HttpResponse<String> page = get("/reception");
+        if (cookies.getCookieStore().getCookies().stream().noneMatch(c -> c.getName().equals("XSRF-TOKEN"))) {
+            // MockMvc's csrf() post-processor swaps the context's token repository for a session one for good:
+            // real-HTTP clients need a server context in which no MockMvc test ran.
+            throw new IllegalStateException("no XSRF-TOKEN cookie after login (GET /reception answered "
+                    + page.statusCode() + ")");
+        }
     }
 
     public HttpResponse<String> get(String path) throws Exception {

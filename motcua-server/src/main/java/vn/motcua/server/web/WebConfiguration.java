@@ -11,7 +11,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.WebUtils;
 import vn.motcua.domain.DomainMessages;
 
 import java.time.Duration;
@@ -31,11 +33,16 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
-            // Only the query string: reading a form parameter would make the container parse a multipart body that
-            // the reception endpoints stream themselves.
+            // A multipart body that no one has parsed is left to its handler (the reception endpoints stream it):
+            // reading a form parameter would make the container parse it, so there only the query string counts.
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
                     throws ServletException {
+                String type = request.getContentType();
+                if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                        || WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) != null) {
+                    return super.preHandle(request, response, handler);
+                }
                 return super.preHandle(new HttpServletRequestWrapper(request) {
                     @Override
                     public String getParameter(String name) {

@@ -4,17 +4,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.domain.office.AgencyCode;
+import vn.motcua.server.HttpOfficer;
 import vn.motcua.server.MotCuaServerApplication;
 import vn.motcua.server.document.PendingInspections;
 import vn.motcua.server.reception.PostgresDailySequence;
 
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Benchmarks of the one-stop desk on this machine (run with {@code ./mvnw -Pbench -pl motcua-server verify -DskipTests}):
@@ -44,7 +38,7 @@ import java.util.regex.Pattern;
 public final class ServerBench {
 
     private static final int CLIENTS = 20;
-    private static final int WARMUP_PER_CLIENT = 15;
+    private static final int WARMUP_PER_CLIENT = 50;
     private static final int MEASURED_PER_CLIENT = 40;
     private static final int ROUNDS = 3;
     private static final int FILE_BYTES = 200 * 1024;
@@ -60,7 +54,7 @@ public final class ServerBench {
                 .profiles("demo")
                 .run("--motcua.store.force-to-disk=" + force, "--server.port=0", "--motcua.database.data-dir=target/bench-postgres",
                         "--motcua.database.clean-on-start=true", "--motcua.store.root=target/bench-content",
-                        "--motcua.demo.password=bench-password", "--motcua.database.pool-size=" + Integer.getInteger("bench.pool", 24),
+                        "--motcua.demo.password=bench-password", "--motcua.database.pool-size=24",
                         "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             int port = ctx.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
@@ -280,36 +274,18 @@ public final class ServerBench {
 
     /** One reception officer's browser-less session: login form with CSRF, then multipart receptions. */
     private static final class Client {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
         private final String base;
-        private final HttpClient http;
-        private final CookieManager cookies = new CookieManager();
-        private static final String BOUNDARY = "----motcua-bench-7f3a9c";
+        private final HttpOfficer officer;
         private final byte[][] files = new byte[3][];
         private KeepAliveConnection connection;
 
         Client(String base, String user, String password, int seed) throws Exception {
             this.base = base;
-            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+            this.officer = new HttpOfficer(base, user, password);
             Random random = new Random(seed);
             for (int i = 0; i < files.length; i++) {
                 files[i] = SCANS ? scan(random) : damaged(random);
             }
-            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = CSRF.matcher(page);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token on the login page");
-            }
-            String form = "username=" + user + "&password=" + password + "&_csrf=" + m.group(1);
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (!"/".equals(URI.create(login.headers().firstValue("Location").orElse("x")).getPath())) {
-                throw new IllegalStateException("login failed: " + login.headers().firstValue("Location"));
-            }
-            // The API reads the CSRF token from the XSRF-TOKEN cookie; any page sets it.
-            http.send(HttpRequest.newBuilder(URI.create(base + "/reception")).build(), HttpResponse.BodyHandlers.discarding());
         }
 
         /**
@@ -331,42 +307,22 @@ public final class ServerBench {
         }
 
         private byte[] request() {
-            byte[] body = body();
-            String cookie = cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
-                    .collect(java.util.stream.Collectors.joining("; "));
-            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
+            HttpOfficer.Multipart form = new HttpOfficer.Multipart("----motcua-bench-7f3a9c")
+                    .field("procedureCode", "1.004227").field("applicantName", "Nguyễn Thị Bench")
+                    .field("applicantIdNumber", "079300000001").field("provided", "tax-declaration");
+            String[] components = {"application", "contract", "certificate"};
+            for (int i = 0; i < 3; i++) {
+                form.file("file." + components[i], components[i] + ".pdf", "application/pdf", files[i]);
+            }
+            byte[] body = form.bytes();
             URI uri = URI.create(base);
             ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 512);
             out.writeBytes(("POST /api/dossiers HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nCookie: " + cookie + "\r\nX-XSRF-TOKEN: " + token + "\r\nAccept: application/json"
-                    + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY
+                    + "\r\nCookie: " + officer.cookieHeader() + "\r\nX-XSRF-TOKEN: " + officer.csrfToken()
+                    + "\r\nAccept: application/json\r\nContent-Type: " + form.contentType()
                     + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.writeBytes(body);
             return out.toByteArray();
-        }
-
-        private byte[] body() {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(4 * FILE_BYTES);
-            field(out, "procedureCode", "1.004227");
-            field(out, "applicantName", "Nguyễn Thị Bench");
-            field(out, "applicantIdNumber", "079300000001");
-            field(out, "provided", "tax-declaration");
-            String[] components = {"application", "contract", "certificate"};
-            for (int i = 0; i < 3; i++) {
-                out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file." + components[i]
-                        + "\"; filename=\"" + components[i] + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                out.writeBytes(files[i]);
-                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return out.toByteArray();
-        }
-
-        private static void field(ByteArrayOutputStream out, String name, String value) {
-            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 

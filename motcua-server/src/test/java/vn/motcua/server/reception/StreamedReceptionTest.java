@@ -3,14 +3,18 @@ package vn.motcua.server.reception;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.multipart.MultipartResolver;
 import vn.motcua.server.Desk;
 import vn.motcua.server.HttpOfficer;
 import vn.motcua.server.HttpOfficer.Multipart;
-import vn.motcua.server.ServerTest;
+import vn.motcua.server.TestClockConfiguration;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,7 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parsing): the stored bytes are exactly the sent ones, any read size gives the same form, and bad or cut-off bodies get
  * a bilingual problem and leave neither a dossier nor a temporary file behind.
  */
-@ServerTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "motcua.database.data-dir=target/test-postgres-streamed", "motcua.store.root=target/test-content-streamed"})
+@AutoConfigureMockMvc
+@Import(TestClockConfiguration.class)
+@ActiveProfiles({"demo", "test"})
+// Its own context: MockMvc's csrf() post-processor, used by the other tests, replaces the shared context's cookie CSRF
+// repository with a session one for good, and this test's clients read the XSRF-TOKEN cookie as browsers do.
 class StreamedReceptionTest {
 
     private static final String OFFICE = "phuong-ayun-pa";
