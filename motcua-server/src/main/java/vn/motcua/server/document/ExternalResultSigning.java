@@ -87,9 +87,8 @@ public class ExternalResultSigning {
         if (FileType.sniff(Arrays.copyOf(pdf, Math.min(pdf.length, FileType.SNIFF_BYTES))).orElse(null) != FileType.PDF) {
             throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing", "NOT_A_PDF");
         }
-        table.store().purgeExpired(clock.instant());
         // one leader cannot fill the overall bound and lock the others out
-        if (table.countFor(username) >= maxPendingPerUser) {
+        if (table.countFor(username, clock.instant()) >= maxPendingPerUser) {
             throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing",
                     SigningException.Reason.TOO_MANY_PENDING.name());
         }

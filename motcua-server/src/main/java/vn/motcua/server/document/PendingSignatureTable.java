@@ -50,10 +50,10 @@ class PendingSignatureTable {
                 .optional();
     }
 
-    /** Signatures the user has waiting (expired ones included until purged). */
-    int countFor(String username) {
-        return jdbc.sql("select count(*) from external_signature where username = ?").param(username)
-                .query(Integer.class).single();
+    /** Signatures the user has waiting and not expired at {@code now}. */
+    int countFor(String username, Instant now) {
+        return jdbc.sql("select count(*) from external_signature where username = ? and expires_at > ?")
+                .params(username, utc(now)).query(Integer.class).single();
     }
 
     static byte[] key(String handle) {
