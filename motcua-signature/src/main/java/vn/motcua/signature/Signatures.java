@@ -3,10 +3,12 @@ package vn.motcua.signature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import vn.motcua.signature.sign.ExternalSigning;
 import vn.motcua.signature.sign.PadesSigning;
+import vn.motcua.signature.sign.PendingSignatureStore;
 import vn.motcua.signature.sign.SignOptions;
 import vn.motcua.signature.sign.SigningException;
 import vn.motcua.signature.sign.SigningKey;
@@ -59,5 +61,13 @@ public final class Signatures {
      */
     public static ExternalSigning externalSigning(Duration handleLifetime) {
         return new ExternalSigning(handleLifetime);
+    }
+
+    /**
+     * Two-step signing whose pending signatures wait in {@code store}: a store shared by several instances (a database
+     * table) lets any of them complete a handle, also after a restart; a handle still completes once.
+     */
+    public static ExternalSigning externalSigning(Duration handleLifetime, PendingSignatureStore store) {
+        return new ExternalSigning(handleLifetime, Clock.systemUTC(), ExternalSigning.DEFAULT_MAX_PENDING, store);
     }
 }

@@ -4,7 +4,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.motcua.server.dossier.DeskException;
-import vn.motcua.signature.Signatures;
 import vn.motcua.signature.sign.ExternalSigning;
 import vn.motcua.signature.sign.PreparedSignature;
 import vn.motcua.signature.sign.SignOptions;
@@ -23,38 +22,42 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Two-step signing of a result for keys that never reach the server (a token plugin in the leader's browser, a
  * remote-signing service): {@link #prepare} turns the dossier's latest draft into the hash to sign; {@link #complete}
  * takes the device's signature (raw value or CMS) and returns a signer that hands the signed PDF to SIGN_RESULT, and
- * only for the very draft that was prepared. Pending signatures live in memory for
- * {@code motcua.signing.external.lifetime} (default 10 minutes) and are bound to the leader who prepared them.
+ * only for the very draft that was prepared. Pending signatures live in the database table external_signature (see
+ * {@link PendingSignatureTable}) for {@code motcua.signing.external.lifetime} (default 10 minutes), bound to the leader
+ * who prepared them: any instance can complete them, also after a restart, and a handle completes once. At most
+ * {@code motcua.signing.external.max-pending-per-user} (default 10) wait per leader and
+ * {@code motcua.signing.external.max-pending} (default 1000) in all; more are refused (TOO_MANY_PENDING).
  */
 @Component
 public class ExternalResultSigning {
-
-    private record Pending(long dossierId, int version, byte[] draftDigest, String username, Instant expiresAt) {
-    }
 
     /** A completed signature, ready to be recorded by SIGN_RESULT at {@code version}. */
     public record Completed(long dossierId, int version, ResultSigner signer) {
     }
 
+    private final PendingSignatureTable table;
     private final ExternalSigning external;
     private final List<X509Certificate> configuredChain;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final Duration lifetime;
+    private final int maxPending;
+    private final int maxPendingPerUser;
 
-    public ExternalResultSigning(Environment env, Clock clock) {
+    public ExternalResultSigning(Environment env, Clock clock, PendingSignatureTable table) {
         this.clock = clock;
-        this.external = Signatures.externalSigning(env.getProperty("motcua.signing.external.lifetime", Duration.class,
-                Duration.ofMinutes(10)));
+        this.table = table;
+        this.lifetime = env.getProperty("motcua.signing.external.lifetime", Duration.class, Duration.ofMinutes(10));
+        this.maxPending = env.getProperty("motcua.signing.external.max-pending", Integer.class,
+                ExternalSigning.DEFAULT_MAX_PENDING);
+        this.maxPendingPerUser = env.getProperty("motcua.signing.external.max-pending-per-user", Integer.class, 10);
+        this.external = new ExternalSigning(lifetime, clock, maxPending, table.store());
         String chain = env.getProperty("motcua.signing.external.chain", "");
         try {
             this.configuredChain = chain.isBlank() ? List.of() : certificates(Files.readAllBytes(Path.of(chain)));
@@ -84,14 +87,15 @@ public class ExternalResultSigning {
         if (FileType.sniff(Arrays.copyOf(pdf, Math.min(pdf.length, FileType.SNIFF_BYTES))).orElse(null) != FileType.PDF) {
             throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing", "NOT_A_PDF");
         }
-        Instant now = clock.instant();
-        pending.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+        // one leader cannot fill the overall bound and lock the others out
+        if (table.countFor(username, clock.instant()) >= maxPendingPerUser) {
+            throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing",
+                    SigningException.Reason.TOO_MANY_PENDING.name());
+        }
+        ExternalSigning bound = new ExternalSigning(lifetime, clock, maxPending, table.forPrepare(
+                new PendingSignatureTable.Binding(dossierId, version, digest(pdf), username)));
         try {
-            PreparedSignature prepared = external.prepare(pdf, chain, SignOptions.builder().reason(dossierCode)
-                    .clock(clock).build());
-            pending.put(prepared.handle(), new Pending(dossierId, version, digest(pdf), username,
-                    prepared.expiresAt()));
-            return prepared;
+            return bound.prepare(pdf, chain, SignOptions.builder().reason(dossierCode).clock(clock).build());
         } catch (SigningException e) {
             throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing", e.reason().name());
         }
@@ -99,10 +103,11 @@ public class ExternalResultSigning {
 
     /**
      * Writes the device's signature into the prepared PDF. A signature that does not match leaves the handle usable
-     * (the device may retry) and changes nothing.
+     * (the device may retry) and changes nothing. Of two requests completing one handle, one gets the signed PDF and
+     * the other HANDLE_UNKNOWN.
      */
     public Completed complete(String username, long dossierId, String handle, byte[] signature) {
-        Pending p = handle == null ? null : pending.get(handle);
+        PendingSignatureTable.Binding p = handle == null ? null : table.binding(handle).orElse(null);
         if (p == null || p.dossierId() != dossierId || !p.username().equals(username)) {
             throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing", "HANDLE_UNKNOWN");
         }
@@ -110,12 +115,8 @@ public class ExternalResultSigning {
         try {
             signed = external.complete(handle, signature);
         } catch (SigningException e) {
-            if (e.reason() == SigningException.Reason.HANDLE_EXPIRED) {
-                pending.remove(handle);
-            }
             throw new DeskException(HttpStatus.UNPROCESSABLE_CONTENT, "error.signing", e.reason().name());
         }
-        pending.remove(handle);
         ResultSigner signer = (pdf, resultCode, leader, at) -> {
             // SIGN_RESULT reads the latest draft again: it must be the one whose hash the leader signed.
             if (!MessageDigest.isEqual(digest(pdf), p.draftDigest())) {

@@ -7,26 +7,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import vn.motcua.signature.sign.SigningException.Reason;
 
 /**
  * Two-step signing for keys that never reach the server: {@link #prepare} returns the hash to sign and a handle;
- * {@link #complete} takes the device's raw signature value or CMS and returns the signed PDF. Pending signatures are
- * kept in memory until completed or expired; a handle can be completed once.
+ * {@link #complete} takes the device's raw signature value or CMS and returns the signed PDF. Pending signatures wait
+ * in a {@link PendingSignatureStore} (in memory unless another is given: a shared store survives restarts and serves
+ * every instance) until completed or expired; a handle can be completed once, also across instances sharing a store.
  */
 public final class ExternalSigning {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Pending(PadesEngine.Prepared prepared, Instant expiresAt) {
-    }
-
-    /** Default bound on waiting signatures: each holds its prepared PDF in memory. */
+    /** Default bound on waiting signatures: each holds its prepared PDF in the store. */
     public static final int DEFAULT_MAX_PENDING = 1000;
 
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final PendingSignatureStore store;
     private final Duration lifetime;
     private final Clock clock;
     private final int maxPending;
@@ -34,15 +31,22 @@ public final class ExternalSigning {
     /**
      * @param lifetime   how long a handle stays valid (a user confirming on a phone needs a few minutes)
      * @param clock      the clock for expiry
-     * @param maxPending how many prepared signatures may wait at once; more are refused (TOO_MANY_PENDING)
+     * @param maxPending how many prepared signatures may wait at once in the store; more are refused (TOO_MANY_PENDING)
+     * @param store      where pending signatures wait
      */
-    public ExternalSigning(Duration lifetime, Clock clock, int maxPending) {
+    public ExternalSigning(Duration lifetime, Clock clock, int maxPending, PendingSignatureStore store) {
         if (lifetime.isNegative() || lifetime.isZero() || maxPending < 1) {
             throw new IllegalArgumentException("lifetime and maxPending must be positive");
         }
         this.lifetime = lifetime;
         this.clock = clock;
         this.maxPending = maxPending;
+        this.store = Objects.requireNonNull(store);
+    }
+
+    /** Pending signatures in this process's memory. */
+    public ExternalSigning(Duration lifetime, Clock clock, int maxPending) {
+        this(lifetime, clock, maxPending, PendingSignatureStore.inMemory());
     }
 
     public ExternalSigning(Duration lifetime, Clock clock) {
@@ -60,8 +64,8 @@ public final class ExternalSigning {
      */
     public PreparedSignature prepare(byte[] pdf, List<X509Certificate> chain, SignOptions options)
             throws SigningException {
-        purgeExpired();
-        if (pending.size() >= maxPending) {
+        store.purgeExpired(clock.instant());
+        if (store.count() >= maxPending) {
             throw new SigningException(Reason.TOO_MANY_PENDING, maxPending);
         }
         PadesEngine.Prepared p = PadesEngine.prepare(pdf, chain, options);
@@ -69,7 +73,7 @@ public final class ExternalSigning {
         RANDOM.nextBytes(id);
         String handle = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         Instant expiresAt = clock.instant().plus(lifetime);
-        pending.put(handle, new Pending(p, expiresAt));
+        store.put(handle, PendingStateCodec.encode(p), expiresAt);
         return new PreparedSignature(handle, p.hashToSign(), p.signedAttributes(), p.algorithm(), expiresAt);
     }
 
@@ -79,38 +83,46 @@ public final class ExternalSigning {
      * @param signature a raw signature value over the prepared data (ECDSA as DER or plain r||s), or a CMS SignedData
      *                  whose signed attributes are exactly the prepared ones
      * @return the signed PDF
-     * @throws SigningException HANDLE_UNKNOWN, HANDLE_EXPIRED, SIGNATURE_MISMATCH (the handle stays usable, so the
-     *                          device can retry), or the errors of time-stamping and B-LT collection
+     * @throws SigningException HANDLE_UNKNOWN (also when another caller completed the handle first), HANDLE_EXPIRED,
+     *                          SIGNATURE_MISMATCH (the handle stays usable, so the device can retry),
+     *                          PENDING_STATE_CORRUPT (the stored state cannot be read; the handle is dropped), or the
+     *                          errors of time-stamping and B-LT collection
      */
     public byte[] complete(String handle, byte[] signature) throws SigningException {
-        Pending p = handle == null ? null : pending.get(handle);
+        PendingSignatureStore.Pending p = handle == null ? null : store.find(handle).orElse(null);
         if (p == null) {
             throw new SigningException(Reason.HANDLE_UNKNOWN);
         }
         if (!clock.instant().isBefore(p.expiresAt())) {
-            pending.remove(handle, p);
+            store.remove(handle);
             throw new SigningException(Reason.HANDLE_EXPIRED);
         }
-        byte[] signed = PadesEngine.complete(p.prepared(), signature);
-        pending.remove(handle, p);
+        PadesEngine.Prepared prepared;
+        try {
+            prepared = PendingStateCodec.decode(p.state());
+        } catch (SigningException e) {
+            // retrying cannot repair it
+            store.remove(handle);
+            throw e;
+        }
+        byte[] signed = PadesEngine.complete(prepared, signature);
+        // claimed only now, after the signature matched: of two callers with a matching signature, one gets the PDF
+        if (!store.remove(handle)) {
+            throw new SigningException(Reason.HANDLE_UNKNOWN);
+        }
         return signed;
     }
 
     /** Drops a pending signature (the user cancelled). */
     public void cancel(String handle) {
         if (handle != null) {
-            pending.remove(handle);
+            store.remove(handle);
         }
     }
 
     /** Number of prepared signatures still waiting. */
     public int pendingCount() {
-        purgeExpired();
-        return pending.size();
-    }
-
-    private void purgeExpired() {
-        Instant now = clock.instant();
-        pending.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+        store.purgeExpired(clock.instant());
+        return store.count();
     }
 }

@@ -32,6 +32,7 @@ public final class SigningException extends Exception {
         HANDLE_EXPIRED,
         TOO_MANY_PENDING,
         SIGNATURE_MISMATCH,
+        PENDING_STATE_CORRUPT,
         SIGNATURE_TOO_LARGE,
         IMAGE_UNREADABLE,
         FONT_MISSING,
