@@ -10,11 +10,9 @@ import vn.motcua.server.Desk;
 import vn.motcua.server.ServerTest;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -47,9 +45,7 @@ class ExternalSigningPageTest {
 
     @BeforeAll
     static void leaderCertificate() throws Exception {
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair leader = ec.generateKeyPair();
+        KeyPair leader = SigningFixtures.ecP256();
         leaderKey = leader.getPrivate();
         // Self-issued and marked CA so that the administrators' trust list (CA certificates only) accepts it as its own
         // anchor: a CA-issued leaf would be grey here for want of CRL/OCSP, which the test has no server for. The name

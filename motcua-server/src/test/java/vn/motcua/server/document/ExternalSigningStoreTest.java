@@ -17,11 +17,9 @@ import vn.motcua.signature.sign.PreparedSignature;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,9 +72,7 @@ class ExternalSigningStoreTest {
 
     @BeforeAll
     static void leaderCertificate() throws Exception {
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair leader = ec.generateKeyPair();
+        KeyPair leader = SigningFixtures.ecP256();
         leaderKey = leader.getPrivate();
         chainPem = SigningFixtures.pem(SigningFixtures.selfIssued(leader,
                 "CN=Nguyễn Văn Lãnh Đạo " + Instant.now().toEpochMilli() + ", O=UBND phường Ayun Pa, C=VN",

@@ -24,6 +24,7 @@ import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,6 +45,13 @@ final class SigningFixtures {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An ECDSA P-256 key pair: the leader's token in the two-step signing tests. */
+    static KeyPair ecP256() throws Exception {
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        return ec.generateKeyPair();
     }
 
     static KeyPair rsa2048() throws Exception {
