@@ -9,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.store.ContentStore;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,27 +54,11 @@ public class DocumentService {
 
     /** Checks, stores and inspects one uploaded file; throws a {@link DeskException} (413 / 415 / 400) for a bad one. */
     public Upload accept(String component, String originalName, byte[] bytes) {
-        if (bytes.length == 0) {
-            throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.empty", safeName(originalName));
-        }
-        if (bytes.length > maxFileBytes) {
-            throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
-        }
-        FileType type = FileType.sniff(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileType.SNIFF_BYTES)))
-                .orElseThrow(() -> new DeskException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.upload.type",
-                        safeName(originalName)));
-        String name = safeName(originalName);
-        try {
-            ContentStore.StoredContent stored = store.put(new ByteArrayInputStream(bytes), maxFileBytes);
-            return new Upload(component, name, type, stored,
-                    inspector.inspect(name, type.mediaType(), bytes));
-        } catch (ContentStore.TooLargeException e) {
-            throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (IncomingUpload file = incoming(component, originalName, true)) {
+            file.write(java.nio.ByteBuffer.wrap(bytes));
+            return file.finish(bytes);
         }
     }
-
 
     /**
      * A file received at the counter, read as it streams in: checked (type by its first bytes, size) and stored like
@@ -84,8 +67,12 @@ public class DocumentService {
      * the Alfresco mode asks for it at once. Close the returned sink if it is not finished.
      */
     public IncomingUpload receiveAtReception(String component, String originalName) {
+        return incoming(component, originalName, !inspectLater);
+    }
+
+    private IncomingUpload incoming(String component, String originalName, boolean inspectNow) {
         try {
-            return new IncomingUpload(component, safeName(originalName), store.receive(maxFileBytes));
+            return new IncomingUpload(component, safeName(originalName), store.receive(maxFileBytes), inspectNow);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,14 +83,16 @@ public class DocumentService {
         private final String component;
         private final String name;
         private final ContentStore.Incoming content;
+        private final boolean inspectNow;
         private final byte[] head = new byte[FileType.SNIFF_BYTES];
         private int headLength;
         private FileType type;
 
-        private IncomingUpload(String component, String name, ContentStore.Incoming content) {
+        private IncomingUpload(String component, String name, ContentStore.Incoming content, boolean inspectNow) {
             this.component = component;
             this.name = name;
             this.content = content;
+            this.inspectNow = inspectNow;
         }
 
         /** Takes the next bytes; a file of a type the desk does not accept is refused as soon as its head is known. */
@@ -132,14 +121,19 @@ public class DocumentService {
 
         /** Stores the complete file under its address and returns it ready to be recorded. */
         public Upload finish() {
+            return finish(null);
+        }
+
+        /** @param whole the file's bytes when the caller holds them anyway, so an inspection need not read them back */
+        private Upload finish(byte[] whole) {
             if (content.size() == 0) {
                 throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.empty", name);
             }
             FileType t = type != null ? type : sniff();
             try {
                 ContentStore.StoredContent stored = content.commit();
-                return new Upload(component, name, t, stored, inspectLater ? DocumentInspection.pending()
-                        : inspector.inspect(name, t.mediaType(), read(stored.sha256())));
+                return new Upload(component, name, t, stored, inspectNow ? inspector.inspect(name, t.mediaType(),
+                        whole != null ? whole : read(stored.sha256())) : DocumentInspection.pending());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
