@@ -3,16 +3,11 @@ package vn.motcua.server.store;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.motcua.domain.code.DossierCode;
+import vn.motcua.server.HttpOfficer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +50,6 @@ class KilledServerTest {
     private static final int CLIENTS = 6;
     private static final int FILE_BYTES = 2 * 1024 * 1024;
     private static final String[] COMPONENTS = {"application", "contract", "certificate"};
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -285,63 +278,30 @@ class KilledServerTest {
 
     /** A reception officer over real HTTP: login form with CSRF, then multipart receptions of three distinct files. */
     private static final class Client {
-        private final String base;
-        private final HttpClient http;
-        private final CookieManager cookies = new CookieManager();
+        private final HttpOfficer officer;
         private final Random random;
         String lastCode;
 
         Client(int port, int seed) throws Exception {
-            this.base = "http://127.0.0.1:" + port;
-            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+            this.officer = new HttpOfficer("http://127.0.0.1:" + port, USER, PASSWORD);
             this.random = new Random(seed);
-            String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            Matcher m = CSRF.matcher(page);
-            if (!m.find()) {
-                throw new IllegalStateException("no CSRF token on the login page");
-            }
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + USER + "&password=" + PASSWORD + "&_csrf="
-                            + m.group(1))).build(), HttpResponse.BodyHandlers.ofString());
-            if (!"/".equals(URI.create(login.headers().firstValue("Location").orElse("x")).getPath())) {
-                throw new IllegalStateException("login failed: " + login.headers().firstValue("Location"));
-            }
-            // The API reads the CSRF token from the XSRF-TOKEN cookie; any page sets it.
-            get("/reception");
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+            return officer.get(path);
         }
 
         long receive() throws Exception {
-            String boundary = "----motcua" + System.nanoTime();
-            ByteArrayOutputStream body = new ByteArrayOutputStream(4 * FILE_BYTES);
-            field(body, boundary, "procedureCode", "1.004227");
-            field(body, boundary, "applicantName", "Nguyễn Thị Crash");
-            field(body, boundary, "applicantIdNumber", "079300000001");
-            field(body, boundary, "provided", "tax-declaration");
+            HttpOfficer.Multipart body = new HttpOfficer.Multipart("----motcua" + System.nanoTime())
+                    .field("procedureCode", "1.004227").field("applicantName", "Nguyễn Thị Crash")
+                    .field("applicantIdNumber", "079300000001").field("provided", "tax-declaration");
             for (String component : COMPONENTS) {
                 byte[] file = new byte[FILE_BYTES];
                 random.nextBytes(file); // distinct bytes, so every reception writes new files
                 System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, file, 0, 9);
-                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file." + component
-                        + "\"; filename=\"" + component + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                body.writeBytes(file);
-                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+                body.file("file." + component, component + ".pdf", "application/pdf", file);
             }
-            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().orElseThrow();
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/dossiers"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("X-XSRF-TOKEN", token)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = officer.post("/api/dossiers", body);
             if (r.statusCode() != 201) {
                 throw new IllegalStateException("reception failed: " + r.statusCode() + " " + r.body());
             }
@@ -352,11 +312,6 @@ class KilledServerTest {
                 throw new IllegalStateException("no id in " + r.body());
             }
             return Long.parseLong(id.group(1));
-        }
-
-        private static void field(ByteArrayOutputStream out, String boundary, String name, String value) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
     }
 }
