@@ -34,6 +34,11 @@ class StartupTest {
         assertThat(docs.getResponse().getStatus()).isEqualTo(200);
         assertThat(Desk.body(docs)).contains("/api/dossiers/{id}/actions/{action}", "/api/public/lookup/{code}",
                 "/api/dossiers/{id}/slips/{form}", "/api/documents/{id}");
+        // The streamed reception form is still described field by field.
+        assertThat(Desk.<String>read(docs, "$.paths['/api/dossiers'].post.requestBody.content['multipart/form-data']"
+                + ".schema['$ref']")).isEqualTo("#/components/schemas/ReceptionForm");
+        assertThat(Desk.<java.util.List<String>>read(docs, "$.components.schemas.ReceptionForm.required"))
+                .containsExactlyInAnyOrder("procedureCode", "applicantName", "applicantIdNumber");
         assertThat(desk.anonymous("/swagger-ui/index.html").getResponse().getStatus()).isEqualTo(200);
     }
 }
