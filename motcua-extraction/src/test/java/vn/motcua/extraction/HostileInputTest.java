@@ -228,7 +228,8 @@ class HostileInputTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void assertFailure(ExtractionResult r, Status status, String key) {
+    /** A typed failure with its bilingual message, and nothing extracted. */
+    static void assertFailure(ExtractionResult r, Status status, String key) {
         assertThat(r.status()).isEqualTo(status);
         assertThat(r.message().key()).isEqualTo(key);
         assertThat(r.message().vi()).isNotBlank().isNotEqualTo(r.message().en());

@@ -98,12 +98,7 @@ public class AdminPage {
     }
 
     private String change(Runnable action, LocalDate date, RedirectAttributes redirect, Locale locale) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("saved", true);
-        } catch (DeskException e) {
-            redirect.addFlashAttribute("error", errors.describe(e, locale));
-        }
+        errors.flash(action, redirect, locale);
         redirect.addAttribute("year", date.getYear());
         return "redirect:/admin/calendar";
     }

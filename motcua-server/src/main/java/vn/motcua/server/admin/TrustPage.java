@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.motcua.server.dossier.DeskException;
 import vn.motcua.server.security.DeskUser;
 import vn.motcua.server.web.ApiErrors;
 
@@ -87,12 +86,7 @@ public class TrustPage {
     }
 
     private String change(Runnable action, RedirectAttributes redirect, Locale locale) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("saved", true);
-        } catch (DeskException e) {
-            redirect.addFlashAttribute("error", errors.describe(e, locale));
-        }
+        errors.flash(action, redirect, locale);
         return "redirect:/admin/trust";
     }
 }

@@ -172,32 +172,6 @@ final class BookPdf {
 
     /** Words to the width; a word wider than the width is cut into pieces that fit. */
     private static List<String> wrap(String text, PDFont font, float width) throws IOException {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : PrintableText.of(font, text).strip().split(" +")) {
-            while (word.length() > 1 && width(font, word) > width) {
-                int cut = word.length() - 1;
-                while (cut > 1 && width(font, word.substring(0, cut)) > width) {
-                    cut--;
-                }
-                if (!line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                lines.add(word.substring(0, cut));
-                word = word.substring(cut);
-            }
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (width(font, candidate) <= width || line.isEmpty()) {
-                line.setLength(0);
-                line.append(candidate);
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-                line.append(word);
-            }
-        }
-        lines.add(line.toString());
-        return lines;
+        return PrintableText.lines(font, FONT_SIZE, PrintableText.of(font, text).strip().split(" +"), width);
     }
 }

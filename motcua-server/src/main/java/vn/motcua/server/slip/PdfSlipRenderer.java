@@ -256,40 +256,11 @@ public class PdfSlipRenderer {
             out.fill();
         }
 
-        /** Words, with any word wider than the line cut into pieces that fit. */
-        private static List<String> splitLong(String para, PDFont font, float fontSize, float width) throws IOException {
-            List<String> words = new ArrayList<>();
-            for (String word : para.split(" ")) {
-                while (word.length() > 1 && font.getStringWidth(word) / 1000 * fontSize > width) {
-                    int cut = word.length() - 1;
-                    while (cut > 1 && font.getStringWidth(word.substring(0, cut)) / 1000 * fontSize > width) {
-                        cut--;
-                    }
-                    words.add(word.substring(0, cut));
-                    word = word.substring(cut);
-                }
-                words.add(word);
-            }
-            return words;
-        }
-
+        /** Lines of the text to the width; its own line breaks are kept. */
         private static List<String> wrap(String text, PDFont font, float fontSize, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             for (String para : text.replace("\r", "").split("\n", -1)) {
-                para = PrintableText.of(font, para);
-                StringBuilder line = new StringBuilder();
-                for (String word : splitLong(para, font, fontSize, width)) {
-                    String candidate = line.isEmpty() ? word : line + " " + word;
-                    if (font.getStringWidth(candidate) / 1000 * fontSize <= width || line.isEmpty()) {
-                        line.setLength(0);
-                        line.append(candidate);
-                    } else {
-                        lines.add(line.toString());
-                        line.setLength(0);
-                        line.append(word);
-                    }
-                }
-                lines.add(line.toString());
+                lines.addAll(PrintableText.lines(font, fontSize, PrintableText.of(font, para).split(" "), width));
             }
             return lines;
         }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.motcua.domain.DomainException;
 import vn.motcua.domain.DomainMessages;
 import vn.motcua.domain.dossier.TransitionRefusedException;
@@ -88,6 +89,19 @@ public class ApiErrors {
         p.setProperty("vi", vi);
         p.setProperty("en", en);
         return p;
+    }
+
+    /**
+     * Runs a page's change and flashes its outcome for the page it redirects to: {@code saved}, or the refusal's text
+     * as {@code error}.
+     */
+    public void flash(Runnable change, RedirectAttributes redirect, Locale locale) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("saved", true);
+        } catch (DeskException e) {
+            redirect.addFlashAttribute("error", describe(e, locale));
+        }
     }
 
     /** Used by the web pages to show the same texts. */

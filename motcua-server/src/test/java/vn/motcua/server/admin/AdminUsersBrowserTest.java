@@ -1,17 +1,12 @@
 package vn.motcua.server.admin;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.domain.office.Role;
-import vn.motcua.server.HeadlessBrowser;
+import vn.motcua.server.BrowserTest;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.security.UserDirectory;
 
@@ -28,32 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it after the confirmation dialog. Screenshots: target/screenshots/admin-*.png. Skips without Chromium.
  */
 @ServerTest
-class AdminUsersBrowserTest {
+class AdminUsersBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
+    AdminUsersBrowserTest() {
+        super("admin");
+    }
+
     @Autowired
     UserDirectory users;
     @Autowired
     Clock clock;
-
-    HeadlessBrowser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessBrowser.start(port, "admin");
-        driver = browser.driver();
-        wait = browser.await();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAdministratorCreatesAnAccountAndTheNewOfficerSignsIn() throws Exception {

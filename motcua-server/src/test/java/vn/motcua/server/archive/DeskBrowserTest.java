@@ -1,19 +1,14 @@
 package vn.motcua.server.archive;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.domain.dossier.Action;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.office.Role;
-import vn.motcua.server.HeadlessBrowser;
+import vn.motcua.server.BrowserTest;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.report.GeneratedHistory;
@@ -31,30 +26,14 @@ import static vn.motcua.server.report.GeneratedHistory.at;
  * Skips when Chromium or ChromeDriver is not installed.
  */
 @ServerTest
-class DeskBrowserTest {
+class DeskBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
+    DeskBrowserTest() {
+        super("desk");
+    }
+
     @Autowired
     GeneratedHistory history;
-
-    HeadlessBrowser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessBrowser.start(port, "desk");
-        driver = browser.driver();
-        wait = browser.await();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void archivistSearchesWithoutDiacriticsAndExports() throws Exception {

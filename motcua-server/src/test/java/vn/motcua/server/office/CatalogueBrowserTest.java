@@ -1,16 +1,11 @@
 package vn.motcua.server.office;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import vn.motcua.server.HeadlessBrowser;
+import vn.motcua.server.BrowserTest;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.TestClock;
 
@@ -28,32 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or ChromeDriver is not installed.
  */
 @ServerTest
-class CatalogueBrowserTest {
+class CatalogueBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
+    CatalogueBrowserTest() {
+        super("catalogue");
+    }
+
     @Autowired
     LiveCatalogue live;
     @Autowired
     TestClock clock;
-
-    HeadlessBrowser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessBrowser.start(port, "catalogue");
-        driver = browser.driver();
-        wait = browser.await();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void adminCreatesAnOfficeImportsAProcedureAndGivesItANewVersion() throws Exception {

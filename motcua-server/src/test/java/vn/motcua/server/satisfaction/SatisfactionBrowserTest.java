@@ -1,19 +1,14 @@
 package vn.motcua.server.satisfaction;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.domain.dossier.Action;
 import vn.motcua.domain.dossier.Channel;
 import vn.motcua.domain.office.Role;
-import vn.motcua.server.HeadlessBrowser;
+import vn.motcua.server.BrowserTest;
 import vn.motcua.server.ServerTest;
 import vn.motcua.server.dossier.Applicant;
 import vn.motcua.server.report.GeneratedHistory;
@@ -31,32 +26,16 @@ import static vn.motcua.server.report.GeneratedHistory.DOAN_KET;
  * Debian chromium and chromium-driver.
  */
 @ServerTest
-class SatisfactionBrowserTest {
+class SatisfactionBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
+    SatisfactionBrowserTest() {
+        super("rating");
+    }
+
     @Autowired
     GeneratedHistory history;
     @Autowired
     JdbcClient jdbc;
-
-    HeadlessBrowser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessBrowser.start(port, "rating");
-        driver = browser.driver();
-        wait = browser.await();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     long returned(String receivedAt, String phone) {
         Instant t = GeneratedHistory.at(receivedAt);

@@ -1,17 +1,12 @@
 package vn.motcua.server.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.server.BrowserTest;
 import vn.motcua.server.Desk;
-import vn.motcua.server.HeadlessBrowser;
 import vn.motcua.server.ServerTest;
 
 import java.nio.file.Files;
@@ -26,30 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/screenshots. Skips when Chromium or ChromeDriver is not installed.
  */
 @ServerTest
-class BrowserWalkTest {
+class BrowserWalkTest extends BrowserTest {
 
     static final String WARD = "phuong-ayun-pa";
     static final String LAND = "gia-lai-land";
 
-    @LocalServerPort
-    int port;
-
-    HeadlessBrowser browser;
-    WebDriver driver;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessBrowser.start(port, "walk");
-        driver = browser.driver();
-        wait = browser.await();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    BrowserWalkTest() {
+        super("walk");
     }
 
     @Test
