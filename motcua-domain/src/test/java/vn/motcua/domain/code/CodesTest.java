@@ -51,6 +51,20 @@ class CodesTest {
         assertThat(DossierCode.parse("000.00.00.H21-240229-0042").receptionDate()).isEqualTo(LocalDate.of(2024, 2, 29));
     }
 
+    @Test
+    void everySequenceNumberAndDayIsWrittenWithItsLeadingZeros() {
+        for (LocalDate day : List.of(LocalDate.of(2000, 1, 1), LocalDate.of(2009, 9, 9), LocalDate.of(2025, 10, 31),
+                LocalDate.of(2099, 12, 31))) {
+            for (int n = 1; n <= DossierCode.MAX_SEQUENCE; n++) {
+                DossierCode code = new DossierCode(H12_13, day, n);
+                String expected = String.format("000.00.13.H12-%02d%02d%02d-%04d", day.getYear() % 100,
+                        day.getMonthValue(), day.getDayOfMonth(), n);
+                assertThat(code.value()).isEqualTo(expected);
+                assertThat(DossierCode.parse(code.value())).isEqualTo(code);
+            }
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(value = {"000.00.13.H12-250115-0000|code.dossier.sequence", "000.00.13.H12-250115-001|code.dossier.format",
             "000.00.13.H12-250115-00001|code.dossier.format", "000.00.13.H12-251315-0001|code.dossier.date",

@@ -50,35 +50,45 @@ public class DossierRepository {
     }
 
     public long insert(Dossier d, Applicant a, Instant now) {
-        return insert(d, d.code().value(), a, now);
+        long id = insertRow(null, d, a, now);
+        appendHistory(id, d, 0);
+        return id;
     }
 
     /**
-     * Inserts a dossier under a unique provisional code (never visible outside the transaction), to be given its real
-     * code by {@link #assignCode} before the commit. Everything else is stored as {@code d} has it.
+     * Reception, first step: a new dossier's id, taken before its row exists so that its history and documents can be
+     * written before the day's number is taken (their foreign keys to the dossier are checked at commit).
      */
-    public long insertProvisional(Dossier d, Applicant a, Instant now) {
-        return insert(d, "provisional:" + java.util.UUID.randomUUID(), a, now);
+    public long reserveId() {
+        return jdbc.sql("select nextval(pg_get_serial_sequence('dossier', 'id'))").query(Long.class).single();
     }
 
-    public void assignCode(long id, DossierCode code) {
-        jdbc.sql("update dossier set code = ? where id = ?").params(code.value(), id).update();
+    /** Reception: the history of a dossier whose row {@link #insertReserved} writes before the commit. */
+    public void insertHistory(long reservedId, Dossier d) {
+        appendHistory(reservedId, d, 0);
     }
 
-    private long insert(Dossier d, String code, Applicant a, Instant now) {
-        long id = jdbc.sql("""
-                        insert into dossier (code, procedure_code, procedure_version, channel, receiving_office,
+    /** Reception, last step: the dossier's row under its reserved id and final code (its history is already stored). */
+    public void insertReserved(long reservedId, Dossier d, Applicant a, Instant now) {
+        insertRow(reservedId, d, a, now);
+    }
+
+    private long insertRow(Long id, Dossier d, Applicant a, Instant now) {
+        return jdbc.sql("""
+                        insert into dossier (id, code, procedure_code, procedure_version, channel, receiving_office,
                           current_office, forwarded_from, involved_offices, state, received_at, due_at, total_working_nanos,
                           step_index, step_deadline, pause_since, pause_waiting_in, pause_remaining_nanos,
                           pause_step_remaining_nanos, results, missing_components, version, applicant_name,
                           applicant_id_number, applicant_phone, applicant_address, applicant_email, updated_at)
-                        values (:code, :procedure, :procedureVersion, :channel, :receiving, :current, :forwardedFrom,
+                        values (coalesce(:id, nextval(pg_get_serial_sequence('dossier', 'id'))), :code, :procedure,
+                          :procedureVersion, :channel, :receiving, :current, :forwardedFrom,
                           :involved, :state, :receivedAt, :dueAt, :total, :stepIndex, :stepDeadline, :pauseSince,
                           :pauseIn, :pauseRemaining, :pauseStepRemaining, :results, :missing, :version, :name, :idNumber,
                           :phone, :address, :email, :now)
                         returning id""")
                 .params(columns(d))
-                .param("code", code)
+                .param("id", id, java.sql.Types.BIGINT)
+                .param("code", d.code().value())
                 .param("procedure", d.procedure().nationalCode())
                 .param("procedureVersion", d.procedure().version())
                 .param("channel", d.channel().name())
@@ -93,8 +103,6 @@ public class DossierRepository {
                 .param("now", ts(now))
                 .query(Long.class)
                 .single();
-        appendHistory(id, d, 0);
-        return id;
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.motcua.server.reception;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartCompliance;
 import org.eclipse.jetty.io.Content;
@@ -54,11 +55,13 @@ class ReceptionForms implements HandlerMethodArgumentResolver {
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final DocumentService documents;
+    private final ReceptionAdmission admission;
     private final long maxRequestBytes;
 
-    ReceptionForms(DocumentService documents,
+    ReceptionForms(DocumentService documents, ReceptionAdmission admission,
                    @Value("${spring.servlet.multipart.max-request-size:60MB}") DataSize maxRequest) {
         this.documents = documents;
+        this.admission = admission;
         this.maxRequestBytes = maxRequest.toBytes();
     }
 
@@ -80,8 +83,10 @@ class ReceptionForms implements HandlerMethodArgumentResolver {
     public ReceptionForm resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest web,
                                          WebDataBinderFactory binders) throws IOException {
         HttpServletRequest request = web.getNativeRequest(HttpServletRequest.class);
+        HttpServletResponse response = web.getNativeResponse(HttpServletResponse.class);
         MultipartHttpServletRequest parsed = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (parsed != null) {
+            admission.enter(response);
             return fromParts(parsed);
         }
         if (!streamed(request)) {
@@ -91,6 +96,7 @@ class ReceptionForms implements HandlerMethodArgumentResolver {
         if (boundary == null || boundary.isEmpty()) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.malformed");
         }
+        admission.enter(response);
         return stream(request.getInputStream(), boundary);
     }
 

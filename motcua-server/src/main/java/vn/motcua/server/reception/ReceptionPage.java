@@ -2,10 +2,12 @@ package vn.motcua.server.reception;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,7 +25,6 @@ import vn.motcua.server.web.ApiErrors;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,6 @@ public class ReceptionPage {
     @PostMapping("/reception")
     public String receive(@AuthenticationPrincipal DeskUser user, ReceptionForm form, Model model,
                           HttpServletRequest servletRequest, HttpServletResponse response) {
-        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         String procedureCode = form.required("procedureCode");
         try {
             StoredDossier d = reception.receive(user, new ReceptionService.Command(procedureCode,
@@ -81,15 +81,30 @@ public class ReceptionPage {
                     form.optional("note").orElse(""), new HashSet<>(form.all("provided")), form.uploads()));
             return "redirect:/dossiers/" + d.id();
         } catch (DomainException | DeskException e) {
-            HttpStatus status = e instanceof DeskException de ? de.status() : HttpStatus.UNPROCESSABLE_CONTENT;
-            response.setStatus(status.value());
-            model.addAttribute("error", errors.describe(e, locale));
-            if ("XMLHttpRequest".equals(servletRequest.getHeader("X-Requested-With"))) {
-                return "reception :: error";
-            }
             model.addAttribute("applicantName", form.optional("applicantName").orElse(""));
             model.addAttribute("applicantIdNumber", form.optional("applicantIdNumber").orElse(""));
-            return form(Optional.of(procedureCode), model);
+            return refused(e, Optional.of(procedureCode), model, servletRequest, response);
         }
+    }
+
+    /**
+     * A form refused before its fields could be read (the desk busy, a cut-off or oversized body): the same error in
+     * the page, as for a refusal after reading.
+     */
+    @ExceptionHandler(DeskException.class)
+    public String refusedUnread(DeskException e, Model model, HttpServletRequest servletRequest,
+                                HttpServletResponse response) {
+        return refused(e, Optional.empty(), model, servletRequest, response);
+    }
+
+    private String refused(RuntimeException e, Optional<String> procedureCode, Model model,
+                           HttpServletRequest servletRequest, HttpServletResponse response) {
+        HttpStatus status = e instanceof DeskException de ? de.status() : HttpStatus.UNPROCESSABLE_CONTENT;
+        response.setStatus(status.value());
+        model.addAttribute("error", errors.describe(e, LocaleContextHolder.getLocale()));
+        if ("XMLHttpRequest".equals(servletRequest.getHeader("X-Requested-With"))) {
+            return "reception :: error";
+        }
+        return form(procedureCode, model);
     }
 }

@@ -95,12 +95,13 @@ public class ReceptionService {
                 c.note() == null ? "" : c.note());
         DossierLifecycle lifecycle = live.lifecycle();
         StoredDossier received = tx.execute(status -> {
-            // Everything is written first under a provisional code; the day's number is taken last. Receptions of one
-            // office and day queue on that number's row lock until they commit, so it is held only for the code's
-            // update, the audit row and the commit, and the numbers stay gap-free and in commit order.
-            Dossier provisional = lifecycle.receive(reception,
-                    new DossierCode(office.agencyCode(), day, DossierCode.MAX_SEQUENCE));
-            long id = dossiers.insertProvisional(provisional, c.applicant(), now);
+            // The history and the files are written first and the dossier's row last: the day's number is taken as late
+            // as possible, because receptions of one office and day queue on that number's row lock until they commit.
+            // It is held only for the dossier's row, the audit row and the commit, and the numbers stay gap-free and in
+            // commit order.
+            long id = dossiers.reserveId();
+            dossiers.insertHistory(id, lifecycle.receive(reception,
+                    new DossierCode(office.agencyCode(), day, DossierCode.MAX_SEQUENCE)));
             for (DocumentService.Upload u : c.uploads()) {
                 long documentId = documents.record(id, DocumentKind.COMPONENT, u, null, false, user.username(), now);
                 if (u.inspection().signature() == DocumentInspection.Badge.PENDING) {
@@ -108,8 +109,8 @@ public class ReceptionService {
                 }
             }
             DossierCode code = sequence.nextCode(office.agencyCode(), day);
-            dossiers.assignCode(id, code);
             Dossier d = lifecycle.receive(reception, code);
+            dossiers.insertReserved(id, d, c.applicant(), now);
             audit.record(user.username(), "dossier.RECEIVE", code.value(),
                     "state " + d.state() + " procedure " + procedure.nationalCode() + " files " + c.uploads().size());
             return new StoredDossier(id, d, c.applicant());

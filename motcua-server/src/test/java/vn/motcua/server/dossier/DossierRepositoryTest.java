@@ -2,6 +2,9 @@ package vn.motcua.server.dossier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.server.Desk;
 import vn.motcua.server.ServerTest;
 
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ServerTest
 class DossierRepositoryTest {
@@ -18,6 +22,10 @@ class DossierRepositoryTest {
     Desk desk;
     @Autowired
     DossierRepository repository;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcClient jdbc;
 
     /** Reports load thousands of dossiers at once; the repository reads them 1,000 ids at a time. */
     @Test
@@ -39,5 +47,25 @@ class DossierRepositoryTest {
 
         assertThat(found).extracting(StoredDossier::id).containsExactlyElementsOf(received.stream().sorted().toList());
         assertThat(found).allSatisfy(d -> assertThat(d.dossier().history()).isNotEmpty());
+    }
+
+    /**
+     * Reception writes a dossier's history before its row (the row comes last, under the day's number); the foreign
+     * key is checked at commit, so a transaction that never writes the row fails and leaves nothing behind.
+     */
+    @Test
+    void historyWithoutItsDossierRowIsRefusedAtCommitAndNothingStays() throws Exception {
+        long received = desk.receiveAccepted("phuong-ayun-pa", "2.000884", "document", "id-document");
+        var someDossier = repository.findById(received).orElseThrow().dossier();
+        long[] reserved = new long[1];
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            reserved[0] = repository.reserveId();
+            repository.insertHistory(reserved[0], someDossier);
+        })).isInstanceOf(DataIntegrityViolationException.class);
+
+        assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ?").param(reserved[0])
+                .query(Integer.class).single()).isZero();
+        assertThat(repository.findById(reserved[0])).isEmpty();
     }
 }

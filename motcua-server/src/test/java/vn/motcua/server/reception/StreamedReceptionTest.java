@@ -40,12 +40,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a bilingual problem and leave neither a dossier nor a temporary file behind.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "motcua.database.data-dir=target/test-postgres-streamed", "motcua.store.root=target/test-content-streamed"})
+        "motcua.database.data-dir=target/test-postgres-streamed", "motcua.store.root=target/test-content-streamed",
+        "motcua.reception.max-concurrent=1", "motcua.reception.admission-wait=2s"})
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 @ActiveProfiles({"demo", "test"})
 // Its own context: MockMvc's csrf() post-processor, used by the other tests, replaces the shared context's cookie CSRF
-// repository with a session one for good, and this test's clients read the XSRF-TOKEN cookie as browsers do.
+// repository with a session one for good, and this test's clients read the XSRF-TOKEN cookie as browsers do. Shared
+// with ReceptionAdmissionTest: one reception at a time, so a refusal here that kept its turn would fail the next test.
 class StreamedReceptionTest {
 
     private static final String OFFICE = "phuong-ayun-pa";
