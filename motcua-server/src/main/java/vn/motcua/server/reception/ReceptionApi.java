@@ -50,7 +50,9 @@ public class ReceptionApi {
     @PostMapping(path = "/dossiers", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Receive a dossier: accepted (Form 01), incomplete (Form 02) or refused (Form 03)",
             description = "Send the CSRF token in the X-XSRF-TOKEN header: the body is then read as it arrives, each"
-                    + " file stored as it streams in.")
+                    + " file stored as it streams in. A few receptions are worked on at once and the others wait their"
+                    + " turn in order; one that waits longer than motcua.reception.admission-wait is answered 503 with"
+                    + " Retry-After (problem urn:motcua:error.reception.busy) and nothing is recorded.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = Fields.class)))
     public ResponseEntity<DossierView> receive(@AuthenticationPrincipal DeskUser user,

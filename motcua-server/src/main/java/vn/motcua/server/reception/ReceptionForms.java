@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 
 /**
  * Reads a reception form ({@link ReceptionForm}) for the two reception endpoints. A form posted with its CSRF token in the
@@ -96,19 +97,24 @@ class ReceptionForms implements HandlerMethodArgumentResolver {
         if (boundary == null || boundary.isEmpty()) {
             throw new DeskException(HttpStatus.BAD_REQUEST, "error.upload.malformed");
         }
-        admission.enter(response);
-        return stream(request.getInputStream(), boundary);
+        ReceptionAdmission.Turn turn = admission.enter(response);
+        ReceptionForm form = stream(request.getInputStream(), boundary, turn::afterRead);
+        turn.resume();
+        return form;
     }
 
-    /** Parses a multipart body as it is read; files go to the content store part by part. */
-    ReceptionForm stream(InputStream body, String boundary) throws IOException {
+    /**
+     * Parses a multipart body as it is read; files go to the content store part by part. {@code afterRead} learns how
+     * long each read waited for the client.
+     */
+    ReceptionForm stream(InputStream body, String boundary, LongConsumer afterRead) throws IOException {
         Parts parts = new Parts();
         MultiPart.Parser parser = new MultiPart.Parser(boundary, MultiPartCompliance.RFC7578, parts);
         parser.setMaxParts(MAX_PARTS);
         try {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
-            for (int n = body.read(buffer); n != -1 && parts.failure == null; n = body.read(buffer)) {
+            for (int n; parts.failure == null && (n = read(body, buffer, afterRead)) != -1; ) {
                 total += n;
                 if (total > maxRequestBytes) {
                     throw new DeskException(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge");
@@ -125,6 +131,13 @@ class ReceptionForms implements HandlerMethodArgumentResolver {
         } finally {
             parts.abandon();
         }
+    }
+
+    private static int read(InputStream body, byte[] buffer, LongConsumer afterRead) throws IOException {
+        long t0 = System.nanoTime();
+        int n = body.read(buffer);
+        afterRead.accept(System.nanoTime() - t0);
+        return n;
     }
 
     /** The listener of Jetty's parser: collects fields, streams files, and notes the first refusal instead of throwing. */

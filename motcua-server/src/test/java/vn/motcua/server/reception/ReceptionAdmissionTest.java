@@ -31,11 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Turns at the reception desk, over real HTTP, with one reception at a time and a two-second wait (the same context as
  * {@link StreamedReceptionTest}, whose refusals would leave the desk closed if a turn were not given back): a reception
  * waits while another is read, waiting ones are served in the order they came, and one that waits too long is told, in
- * Vietnamese and English, to send again, with nothing recorded.
+ * Vietnamese and English, to send again, with nothing recorded. Slow uploads keep their turn here (slow-read of an
+ * hour) so that a stalled client can hold it; handing a turn on during a slow upload is {@link ReceptionTurnsTest}'s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "motcua.database.data-dir=target/test-postgres-streamed", "motcua.store.root=target/test-content-streamed",
-        "motcua.reception.max-concurrent=1", "motcua.reception.admission-wait=2s"})
+        "motcua.reception.max-concurrent=1", "motcua.reception.admission-wait=2s",
+        "motcua.reception.slow-read=1h"})
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 @ActiveProfiles({"demo", "test"})

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "motcua.database.data-dir=target/test-postgres-streamed", "motcua.store.root=target/test-content-streamed",
-        "motcua.reception.max-concurrent=1", "motcua.reception.admission-wait=2s"})
+        "motcua.reception.max-concurrent=1", "motcua.reception.admission-wait=2s",
+        "motcua.reception.slow-read=1h"})
 @AutoConfigureMockMvc
 @Import(TestClockConfiguration.class)
 @ActiveProfiles({"demo", "test"})
@@ -157,7 +158,7 @@ class StreamedReceptionTest {
         byte[] body = form(boundary).field("note", note)
                 .file("file.document", "a.pdf", "application/pdf", file).bytes();
         for (int readSize : new int[]{1, 3, 17, 4096, 65_536, 1 << 20}) {
-            ReceptionForm form = forms.stream(new Choppy(body, readSize), boundary);
+            ReceptionForm form = forms.stream(new Choppy(body, readSize), boundary, waited -> { });
             assertThat(form.required("applicantName")).as("read size %d", readSize).isEqualTo("Phạm Thị Luồng");
             assertThat(form.all("provided")).containsExactly("document", "id-document");
             assertThat(form.required("note")).isEqualTo(note);
