@@ -155,7 +155,7 @@ public final class ServerBench {
         CpuUse used = CpuUse.now().minus(before);
         System.out.printf("background inspection left after the rounds: %s in %.1f s%n",
                 drained ? "drained" : "NOT drained", (System.nanoTime() - t0) / 1e9);
-        System.out.print("over all " + receptions + " receptions, ");
+        System.out.print("the background inspection's own CPU, spread over all " + receptions + " receptions: ");
         used.print(receptions);
     }
 

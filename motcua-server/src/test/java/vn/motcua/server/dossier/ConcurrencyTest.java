@@ -51,16 +51,16 @@ class ConcurrencyTest {
         assertThat(received).hasSize(50);
         List<DossierCode> codes = received.stream().map(d -> d.dossier().code()).toList();
         assertThat(codes).doesNotHaveDuplicates();
-        // Numbers of one day are consecutive (no gap), each row holds the code its reception answered (the provisional
-        // code never survives a commit), and the day's counter ends on the highest number handed out.
+        // Numbers of one day are consecutive (no gap), each row holds the code its reception answered and the history
+        // written before it (the row itself comes last), and the day's counter ends on the highest number handed out.
         List<Integer> sequence = codes.stream().map(DossierCode::sequence).sorted().toList();
         assertThat(sequence.get(49) - sequence.get(0)).isEqualTo(49);
         for (StoredDossier d : received) {
             assertThat(jdbc.sql("select code from dossier where id = ?").param(d.id()).query(String.class).single())
                     .isEqualTo(d.dossier().code().value());
+            assertThat(jdbc.sql("select count(*) from dossier_history where dossier_id = ?").param(d.id())
+                    .query(Integer.class).single()).isEqualTo(d.dossier().history().size());
         }
-        assertThat(jdbc.sql("select count(*) from dossier where code like 'provisional:%'").query(Integer.class).single())
-                .isZero();
         assertThat(jdbc.sql("select n from daily_sequence where agency_code = ? and day = ?")
                 .params(codes.get(0).agency().value(), codes.get(0).receptionDate()).query(Integer.class).single())
                 .isEqualTo(sequence.get(49));
