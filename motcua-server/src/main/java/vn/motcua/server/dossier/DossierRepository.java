@@ -19,6 +19,7 @@ import vn.motcua.server.office.LiveCatalogue;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -87,7 +88,7 @@ public class DossierRepository {
                           :phone, :address, :email, :now)
                         returning id""")
                 .params(columns(d))
-                .param("id", id, java.sql.Types.BIGINT)
+                .param("id", id, Types.BIGINT)
                 .param("code", d.code().value())
                 .param("procedure", d.procedure().nationalCode())
                 .param("procedureVersion", d.procedure().version())
