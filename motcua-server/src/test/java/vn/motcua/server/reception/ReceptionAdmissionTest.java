@@ -2,16 +2,11 @@ package vn.motcua.server.reception;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import vn.motcua.server.Desk;
 import vn.motcua.server.HttpOfficer;
 import vn.motcua.server.HttpOfficer.Multipart;
-import vn.motcua.server.TestClockConfiguration;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -28,19 +23,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Turns at the reception desk, over real HTTP, with one reception at a time and a two-second wait (the same context as
- * {@link StreamedReceptionTest}, whose refusals would leave the desk closed if a turn were not given back): a reception
- * waits while another is read, waiting ones are served in the order they came, and one that waits too long is told, in
- * Vietnamese and English, to send again, with nothing recorded. Slow uploads keep their turn here (slow-read of an
- * hour) so that a stalled client can hold it; handing a turn on during a slow upload is {@link ReceptionTurnsTest}'s.
+ * Turns at the reception desk, over real HTTP, in the one-turn desk of {@link OneTurnDeskTest}: a reception waits while
+ * another is read, waiting ones are served in the order they came, and one that waits too long is told, in Vietnamese
+ * and English, to send again, with nothing recorded. Handing a turn on during a slow upload is {@link ReceptionTurnsTest}'s.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "motcua.database.data-dir=target/test-postgres-streamed", "motcua.store.root=target/test-content-streamed",
-        "motcua.reception.max-concurrent=1", "motcua.reception.admission-wait=2s",
-        "motcua.reception.slow-read=1h"})
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-@ActiveProfiles({"demo", "test"})
+@OneTurnDeskTest
 class ReceptionAdmissionTest {
 
     private static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");

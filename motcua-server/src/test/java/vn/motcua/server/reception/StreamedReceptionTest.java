@@ -3,18 +3,13 @@ package vn.motcua.server.reception;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.multipart.MultipartResolver;
 import vn.motcua.server.Desk;
 import vn.motcua.server.HttpOfficer;
 import vn.motcua.server.HttpOfficer.Multipart;
-import vn.motcua.server.TestClockConfiguration;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -39,16 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * parsing): the stored bytes are exactly the sent ones, any read size gives the same form, and bad or cut-off bodies get
  * a bilingual problem and leave neither a dossier nor a temporary file behind.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "motcua.database.data-dir=target/test-postgres-streamed", "motcua.store.root=target/test-content-streamed",
-        "motcua.reception.max-concurrent=1", "motcua.reception.admission-wait=2s",
-        "motcua.reception.slow-read=1h"})
-@AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
-@ActiveProfiles({"demo", "test"})
-// Its own context: MockMvc's csrf() post-processor, used by the other tests, replaces the shared context's cookie CSRF
-// repository with a session one for good, and this test's clients read the XSRF-TOKEN cookie as browsers do. Shared
-// with ReceptionAdmissionTest: one reception at a time, so a refusal here that kept its turn would fail the next test.
+@OneTurnDeskTest
 class StreamedReceptionTest {
 
     private static final String OFFICE = "phuong-ayun-pa";
